@@ -1,0 +1,4 @@
+import type { AnyCheck } from '../../core/model.js';
+
+/** Every daemon-scope check, in id order. Add a line here for each new check file in this folder. */
+export const daemonChecks: AnyCheck[] = [];
