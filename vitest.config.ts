@@ -14,6 +14,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          globalSetup: ['test/integration/setup.ts'],
         },
       },
     ],

@@ -47,6 +47,8 @@ export interface FirewallChain {
   name: string;
   /** Policy for built-in chains (ACCEPT/DROP), '-' for user chains. */
   policy: string;
+  /** nftables base chains: the netfilter hook (input, forward, output, prerouting, postrouting). */
+  hook?: string;
   rules: string[];
 }
 

@@ -1,0 +1,135 @@
+// The audit pipeline: select checks, collect only the facts they need (host and engine concurrently), judge,
+// apply suppressions, and build the report. Shells call this; it holds no rendering.
+import { allChecks } from '../checks/index.js';
+import { collectDocker, connect, resolveConnection, type TlsFlags } from '../collectors/docker/index.js';
+import { collectHost } from '../collectors/host/index.js';
+import type { Config } from '../core/config.js';
+import { settingsFrom } from '../core/config.js';
+import { factsNeeded, runChecks } from '../core/engine.js';
+import { TargetError } from '../core/errors.js';
+import { type AnyCheck, atLeast, type FactKey, type Scope, type Severity } from '../core/model.js';
+import { type Report, summarize } from '../core/report.js';
+import { selectChecks } from '../core/selection.js';
+import { applySuppressions } from '../core/suppress.js';
+import type { Snapshot } from '../facts/snapshot.js';
+import { VERSION } from '../version.js';
+
+export interface AuditOptions {
+  config: Config;
+  configSource?: string | null;
+  /** --host; falls back to DOCKER_HOST then the default socket. */
+  host?: string;
+  tls?: TlsFlags;
+  scopes?: Scope[];
+  only?: string[];
+  skip?: string[];
+  /** Results below this severity are left out of the report. */
+  minSeverity?: Severity;
+  /** Filesystem root the host facts are read under. */
+  root?: string;
+  concurrency?: number;
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  now?: Date;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+export interface AuditOutcome {
+  report: Report;
+  checks: AnyCheck[];
+  snapshot: Snapshot;
+}
+
+const DOCKER_FACTS: FactKey[] = ['daemon', 'containers', 'images', 'networks', 'swarm'];
+
+export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
+  const started = new Date();
+  const t0 = performance.now();
+  const env = opts.env ?? process.env;
+  const { config } = opts;
+  const checks = selectChecks(allChecks, {
+    only: [...(config.only ?? []), ...(opts.only ?? [])],
+    skip: [...(config.skip ?? []), ...(opts.skip ?? [])],
+    ...(opts.scopes ? { scopes: opts.scopes } : {}),
+  });
+  const needed = factsNeeded(checks);
+  const needsDocker = DOCKER_FACTS.some((f) => needed.has(f));
+  const snapshot: Snapshot = { gaps: {} };
+  const warnings: string[] = [];
+
+  // Connect first so an unreachable daemon fails fast with one line, before any host work. When only host
+  // checks are selected the daemon is optional: its facts enrich them, and its absence leaves a gap.
+  const daemonRequired = checks.some((c) => c.scope !== 'host');
+  const resolved = needsDocker
+    ? resolveConnection({ ...(opts.host ? { host: opts.host } : {}), ...(opts.tls ?? {}) }, env)
+    : undefined;
+  let client: Awaited<ReturnType<typeof connect>> | undefined;
+  if (resolved) {
+    try {
+      client = await connect(resolved, { ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+    } catch (err) {
+      if (daemonRequired || !(err instanceof TargetError)) throw err;
+      for (const f of DOCKER_FACTS) if (needed.has(f)) snapshot.gaps[f] = `daemon unreachable: ${err.message}`;
+    }
+  }
+
+  const hostTask = needed.has('host')
+    ? collectHost({
+        root: opts.root ?? '/',
+        env,
+        ...(resolved?.socketPath ? { dockerSocket: resolved.socketPath } : {}),
+      })
+    : undefined;
+  const dockerTask = client
+    ? collectDocker(client, needed, {
+        ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      })
+    : undefined;
+  const [host, docker] = await Promise.all([hostTask, dockerTask]);
+  if (host) {
+    snapshot.host = host;
+    for (const [part, msg] of Object.entries(host.errors)) warnings.push(`host ${part}: ${msg}`);
+  } else if (needed.has('host')) snapshot.gaps.host = 'host facts were not collected';
+  if (docker) {
+    Object.assign(snapshot, {
+      ...(docker.daemon ? { daemon: docker.daemon } : {}),
+      ...(docker.containers ? { containers: docker.containers } : {}),
+      ...(docker.images ? { images: docker.images } : {}),
+      ...(docker.networks ? { networks: docker.networks } : {}),
+      ...(docker.swarm ? { swarm: docker.swarm } : {}),
+    });
+    Object.assign(snapshot.gaps, docker.gaps);
+    warnings.push(...docker.warnings);
+  } else {
+    for (const f of DOCKER_FACTS) if (needed.has(f)) snapshot.gaps[f] ??= 'the Docker daemon was not queried';
+  }
+  if (!snapshot.swarm && !snapshot.gaps.swarm) {
+    snapshot.gaps.swarm = 'this node is not a swarm manager';
+  }
+
+  const settings = settingsFrom(config, opts.now ?? new Date());
+  let results = runChecks(checks, snapshot, settings);
+  const sup = applySuppressions(results, config.suppressions ?? [], allChecks, settings.now, opts.configSource ?? '.bulkhead.yaml');
+  results = sup.results;
+  warnings.push(...sup.warnings);
+  const min = opts.minSeverity ?? config.minSeverity;
+  if (min) results = results.filter((r) => atLeast(r.severity, min));
+
+  const report: Report = {
+    schemaVersion: 1,
+    tool: { name: 'bulkhead', version: VERSION },
+    target: {
+      endpoint: snapshot.daemon?.connection.endpoint ?? resolved?.endpoint ?? null,
+      hostName: snapshot.daemon?.info.name ?? snapshot.host?.hostname ?? null,
+      engineVersion: snapshot.daemon?.version.version ?? null,
+    },
+    startedAt: started.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    summary: summarize(results),
+    results,
+    warnings,
+  };
+  return { report, checks, snapshot };
+}
+

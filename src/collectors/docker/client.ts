@@ -1,0 +1,526 @@
+// The only module that talks to dockerode. Everything else sees EngineClient: plain JSON in, our errors out.
+import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import Dockerode from 'dockerode';
+import { z } from 'zod';
+import { TargetError } from '../../core/errors.js';
+import { describeConnection, type ResolvedConnection } from './connection.js';
+
+/** The newest Engine API version bulkhead knows (Docker 29). */
+export const MAX_API_VERSION = '1.52';
+/** The oldest version bulkhead is tested against (Docker 20.10). */
+export const MIN_TESTED_API_VERSION = '1.41';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+// Boundary schemas: only the fields the collector itself reads are checked; the rest passes through
+// untouched to the adapters, which own the full shapes.
+const orUndefined = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+
+const versionSchema = z.looseObject({
+  Version: orUndefined(z.string()),
+  ApiVersion: orUndefined(z.string()),
+  MinAPIVersion: orUndefined(z.string()),
+});
+const infoSchema = z.looseObject({
+  Swarm: orUndefined(
+    z.looseObject({
+      LocalNodeState: orUndefined(z.string()),
+      ControlAvailable: orUndefined(z.boolean()),
+    }),
+  ),
+});
+const containerSummarySchema = z.looseObject({
+  Id: z.string(),
+  Names: orUndefined(z.array(z.string())),
+  Image: orUndefined(z.string()),
+  ImageID: orUndefined(z.string()),
+  State: orUndefined(z.string()),
+});
+const containerInspectSchema = z.looseObject({
+  Id: z.string(),
+  Image: orUndefined(z.string()),
+  State: orUndefined(z.looseObject({ Status: orUndefined(z.string()), Running: orUndefined(z.boolean()) })),
+  ExecIDs: orUndefined(z.array(z.string())),
+});
+const topSchema = z.looseObject({
+  Titles: orUndefined(z.array(z.string())),
+  Processes: orUndefined(z.array(z.array(z.string()))),
+});
+const imageSummarySchema = z.looseObject({ Id: z.string() });
+const networkSummarySchema = z.looseObject({ Id: z.string(), Name: z.string() });
+const objectSchema = z.looseObject({});
+const listSchema = z.preprocess((v) => (v === null ? [] : v), z.array(z.unknown()));
+
+export type VersionRaw = z.infer<typeof versionSchema>;
+export type InfoRaw = z.infer<typeof infoSchema>;
+export type ContainerSummary = z.infer<typeof containerSummarySchema>;
+export type ContainerInspect = z.infer<typeof containerInspectSchema>;
+export type TopRaw = z.infer<typeof topSchema>;
+export type ImageSummary = z.infer<typeof imageSummarySchema>;
+export type NetworkSummary = z.infer<typeof networkSummarySchema>;
+/** A JSON object whose shape the adapters check. */
+export type RawObject = z.infer<typeof objectSchema>;
+
+/** Our view of the Engine API: the calls the collector makes, nothing else. */
+export interface EngineClient {
+  readonly connection: ResolvedConnection;
+  /** Negotiated API version, e.g. "1.41". */
+  readonly apiVersion: string;
+  /** Negotiation notes (daemon older than tested, newer than known). */
+  readonly warnings: readonly string[];
+  ping(): Promise<string>;
+  version(): Promise<VersionRaw>;
+  info(): Promise<InfoRaw>;
+  listContainers(all?: boolean): Promise<ContainerSummary[]>;
+  inspectContainer(id: string): Promise<ContainerInspect>;
+  top(id: string): Promise<TopRaw>;
+  inspectExec(id: string): Promise<RawObject>;
+  listImages(): Promise<ImageSummary[]>;
+  inspectImage(id: string): Promise<RawObject>;
+  imageHistory(id: string): Promise<unknown[]>;
+  listNetworks(): Promise<NetworkSummary[]>;
+  inspectNetwork(id: string): Promise<RawObject>;
+  swarmInspect(): Promise<RawObject>;
+  listNodes(): Promise<unknown[]>;
+  listServices(): Promise<unknown[]>;
+  listSecrets(): Promise<unknown[]>;
+}
+
+/** A failed Engine API call: one line naming the endpoint, a hint, and the HTTP status when there was one. */
+export class EngineRequestError extends TargetError {
+  constructor(
+    message: string,
+    hint: string | undefined,
+    readonly statusCode?: number,
+    readonly code?: string,
+  ) {
+    super(message, hint);
+  }
+}
+
+export const isNotFound = (err: unknown): boolean =>
+  err instanceof EngineRequestError && err.statusCode === 404;
+
+/** Low-level GET; the seam unit tests replace. Resolves with the parsed JSON (or text) body. */
+export type Transport = (
+  path: string,
+  query: Record<string, string | number | boolean> | undefined,
+  signal: AbortSignal,
+) => Promise<unknown>;
+
+// ---- version negotiation ---------------------------------------------------------------------------------
+
+const parseVersion = (v: string): [number, number] | undefined => {
+  const m = /^v?(\d+)\.(\d+)$/.exec(v.trim());
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+};
+export const compareApiVersions = (a: string, b: string): number => {
+  const [am = 0, an = 0] = parseVersion(a) ?? [];
+  const [bm = 0, bn = 0] = parseVersion(b) ?? [];
+  return am - bm || an - bn;
+};
+
+/** Chooses the API version to pin: the daemon's, capped at what we know, noting anything unusual. */
+export function negotiateApiVersion(server: {
+  ApiVersion?: string | undefined;
+  MinAPIVersion?: string | undefined;
+}): {
+  version: string;
+  warnings: string[];
+} {
+  const warnings: string[] = [];
+  const serverMax = server.ApiVersion && parseVersion(server.ApiVersion) ? server.ApiVersion : undefined;
+  if (!serverMax) {
+    warnings.push(
+      `the daemon did not report its API version; assuming ${MIN_TESTED_API_VERSION} (Docker 20.10)`,
+    );
+    return { version: MIN_TESTED_API_VERSION, warnings };
+  }
+  let version = compareApiVersions(serverMax, MAX_API_VERSION) > 0 ? MAX_API_VERSION : serverMax;
+  const serverMin =
+    server.MinAPIVersion && parseVersion(server.MinAPIVersion) ? server.MinAPIVersion : undefined;
+  if (serverMin && compareApiVersions(version, serverMin) < 0) {
+    version = serverMin;
+    warnings.push(
+      `the daemon requires API ${serverMin} or newer, beyond the ${MAX_API_VERSION} bulkhead knows; some fields may be misread`,
+    );
+  }
+  if (compareApiVersions(version, MIN_TESTED_API_VERSION) < 0) {
+    warnings.push(
+      `the daemon speaks API ${version}, older than ${MIN_TESTED_API_VERSION} (Docker 20.10), the oldest bulkhead is tested with; some facts may be missing`,
+    );
+  }
+  return { version: version.replace(/^v/, ''), warnings };
+}
+
+// ---- error mapping ---------------------------------------------------------------------------------------
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO',
+]);
+
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+interface ErrorLike {
+  message?: string;
+  code?: string;
+  name?: string;
+  statusCode?: number;
+  json?: unknown;
+  level?: string;
+  reason?: string;
+}
+
+/** Maps a transport/HTTP error to a one-line EngineRequestError naming the endpoint and how to fix it. */
+export function toEngineError(
+  err: unknown,
+  conn: ResolvedConnection,
+  what: string,
+  timeoutMs: number,
+): EngineRequestError {
+  if (err instanceof EngineRequestError) return err;
+  const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as ErrorLike;
+  const where = describeConnection(conn);
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  const detail = oneLine(e.message ?? String(err));
+  const daemonHint = 'is dockerd running? set DOCKER_HOST or --host';
+
+  if (typeof e.statusCode === 'number') {
+    const body = e.json as { message?: unknown } | undefined;
+    const msg = oneLine(
+      typeof body?.message === 'string' ? body.message : detail.replace(/^\(HTTP code \d+\) /, ''),
+    );
+    let hint: string | undefined;
+    if (e.statusCode === 400 && /HTTPS server/i.test(msg))
+      hint = 'the daemon expects TLS: add --tlsverify (or --tls)';
+    else if (e.statusCode === 403) hint = 'an authorization plugin or proxy refused the request';
+    else if (e.statusCode >= 500) hint = 'the daemon failed; see its log (journalctl -u docker)';
+    return new EngineRequestError(
+      `${what} on ${where}: HTTP ${e.statusCode}: ${msg}`,
+      hint,
+      e.statusCode,
+      code,
+    );
+  }
+  if (e.name === 'AbortError' || code === 'ABORT_ERR' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
+    return new EngineRequestError(
+      `${what} on ${where}: no answer within ${Math.round(timeoutMs / 100) / 10} s`,
+      conn.protocol === 'unix'
+        ? `${daemonHint}; or raise the timeout`
+        : 'is the host reachable? or raise the timeout',
+      undefined,
+      code ?? 'ETIMEDOUT',
+    );
+  }
+  if (e.level === 'client-authentication') {
+    return new EngineRequestError(
+      `${what} on ${where}: ssh authentication failed`,
+      'load your key into ssh-agent (SSH_AUTH_SOCK) or put it in ~/.ssh/id_ed25519 / id_rsa; check the user name',
+      undefined,
+      code,
+    );
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return new EngineRequestError(
+        `cannot connect to ${where}: connection refused`,
+        daemonHint,
+        undefined,
+        code,
+      );
+    case 'ENOENT':
+      return new EngineRequestError(
+        `cannot connect to ${where}: ${conn.socketPath ?? 'socket'} does not exist`,
+        daemonHint,
+        undefined,
+        code,
+      );
+    case 'EACCES':
+    case 'EPERM':
+      return new EngineRequestError(
+        `cannot connect to ${where}: permission denied`,
+        'add your user to the docker group or run as root',
+        undefined,
+        code,
+      );
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new EngineRequestError(
+        `cannot connect to ${where}: host name ${conn.host ?? ''} does not resolve`,
+        'check the host in --host / DOCKER_HOST',
+        undefined,
+        code,
+      );
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new EngineRequestError(
+        `cannot connect to ${where}: host unreachable`,
+        'check the address and the network path',
+        undefined,
+        code,
+      );
+    case 'ECONNRESET':
+      return new EngineRequestError(
+        `${what} on ${where}: connection reset by the daemon`,
+        conn.protocol === 'tcp' && !conn.tls
+          ? 'if the daemon listens with TLS (port 2376), add --tlsverify'
+          : 'the daemon closed the connection; see its log',
+        undefined,
+        code,
+      );
+  }
+  if (
+    (code && (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))) ||
+    /ssl|tls|certificate/i.test(detail)
+  ) {
+    return new EngineRequestError(
+      `TLS handshake with ${where} failed: ${code ?? detail}`,
+      'check --tlscacert/--tlscert/--tlskey or DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and that the server certificate names this host',
+      undefined,
+      code,
+    );
+  }
+  return new EngineRequestError(`${what} on ${where}: ${detail}`, undefined, undefined, code);
+}
+
+// ---- the client ------------------------------------------------------------------------------------------
+
+export interface ClientOptions {
+  /** Per-call timeout (default 10 s). */
+  timeoutMs?: number;
+}
+
+const idPath = (id: string): string => encodeURIComponent(id).replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+
+/** Builds an EngineClient over any transport; `connect` uses dockerode's, tests use a fake. */
+export async function createEngineClient(
+  connection: ResolvedConnection,
+  transport: Transport,
+  opts: ClientOptions & { pin: (version: string) => void } = { pin: () => {} },
+): Promise<EngineClient> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  const get = async <T>(
+    what: string,
+    path: string,
+    schema: z.ZodType<T>,
+    query?: Record<string, string | number | boolean>,
+  ): Promise<T> => {
+    const ac = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    // Race the timer too: a transport that ignores the signal (an ssh agent mid-handshake) must not hang us.
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        ac.abort();
+        reject({ name: 'AbortError' });
+      }, timeoutMs);
+    });
+    let body: unknown;
+    try {
+      body = await Promise.race([transport(path, query, ac.signal), timedOut]);
+    } catch (err) {
+      throw toEngineError(ac.signal.aborted ? { name: 'AbortError' } : err, connection, what, timeoutMs);
+    } finally {
+      clearTimeout(timer);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new EngineRequestError(
+        `${what} on ${describeConnection(connection)}: unexpected response (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'})`,
+        'is this a Docker Engine API endpoint?',
+      );
+    }
+    return parsed.data;
+  };
+
+  // Unversioned first: the daemon answers at its own version and tells us its range.
+  const serverVersion = await get('GET /version', '/version', versionSchema);
+  const negotiated = negotiateApiVersion(serverVersion);
+  opts.pin(negotiated.version);
+
+  const textSchema = z.preprocess((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : v), z.string());
+
+  return {
+    connection,
+    apiVersion: negotiated.version,
+    warnings: [...connection.warnings, ...negotiated.warnings],
+    ping: () => get('GET /_ping', '/_ping', textSchema),
+    version: () => get('GET /version', '/version', versionSchema),
+    info: () => get('GET /info', '/info', infoSchema),
+    listContainers: (all = true) =>
+      get('GET /containers/json', '/containers/json', z.array(containerSummarySchema), { all }),
+    inspectContainer: (id) =>
+      get(`GET /containers/${id}/json`, `/containers/${idPath(id)}/json`, containerInspectSchema),
+    top: (id) => get(`GET /containers/${id}/top`, `/containers/${idPath(id)}/top`, topSchema),
+    inspectExec: (id) => get(`GET /exec/${id}/json`, `/exec/${idPath(id)}/json`, objectSchema),
+    listImages: () => get('GET /images/json', '/images/json', z.array(imageSummarySchema)),
+    inspectImage: (id) => get(`GET /images/${id}/json`, `/images/${idPath(id)}/json`, objectSchema),
+    imageHistory: (id) => get(`GET /images/${id}/history`, `/images/${idPath(id)}/history`, listSchema),
+    listNetworks: () => get('GET /networks', '/networks', z.array(networkSummarySchema)),
+    inspectNetwork: (id) => get(`GET /networks/${id}`, `/networks/${idPath(id)}`, objectSchema),
+    swarmInspect: () => get('GET /swarm', '/swarm', objectSchema),
+    listNodes: () => get('GET /nodes', '/nodes', listSchema),
+    listServices: () => get('GET /services', '/services', listSchema),
+    listSecrets: () => get('GET /secrets', '/secrets', listSchema),
+  };
+}
+
+/** What docker-modem's dial needs; dockerode types it as `any`. */
+interface Modem {
+  version?: string;
+  dial(
+    options: {
+      path: string;
+      method: 'GET';
+      options: Record<string, unknown>;
+      statusCodes: Record<number, boolean | string>;
+      abortSignal: AbortSignal;
+    },
+    callback: (err: unknown, data: unknown) => void,
+  ): void;
+}
+
+const readPem = (path: string, what: string): Buffer => {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new TargetError(
+      `cannot read the TLS ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      'check --tlscacert/--tlscert/--tlskey or DOCKER_CERT_PATH',
+    );
+  }
+};
+
+function sshKey(env: NodeJS.ProcessEnv): Buffer | undefined {
+  if (env.SSH_AUTH_SOCK) return undefined;
+  for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
+    try {
+      return readFileSync(join(homedir(), '.ssh', name));
+    } catch {
+      // try the next one
+    }
+  }
+  return undefined;
+}
+
+/** dockerode options for a resolved connection; every key set so docker-modem's env defaults cannot leak in. */
+function dockerodeOptions(c: ResolvedConnection, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    socketPath: undefined,
+    host: undefined,
+    port: undefined,
+    protocol: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+    pathPrefix: '/',
+    timeout: undefined,
+  };
+  switch (c.protocol) {
+    case 'unix':
+    case 'npipe':
+      return { ...base, socketPath: c.socketPath };
+    case 'ssh': {
+      const key = sshKey(env);
+      return {
+        ...base,
+        protocol: 'ssh',
+        host: c.host,
+        port: c.port,
+        username: c.username,
+        sshOptions: {
+          ...(env.SSH_AUTH_SOCK ? { agent: env.SSH_AUTH_SOCK } : {}),
+          ...(key ? { privateKey: key } : {}),
+        },
+      };
+    }
+    case 'tcp': {
+      if (!c.tls) return { ...base, protocol: 'http', host: c.host, port: c.port };
+      const ca = c.tls.caFile ? readPem(c.tls.caFile, 'CA certificate') : undefined;
+      const cert = c.tls.certFile ? readPem(c.tls.certFile, 'client certificate') : undefined;
+      const key = c.tls.keyFile ? readPem(c.tls.keyFile, 'client key') : undefined;
+      return {
+        ...base,
+        protocol: 'https',
+        host: c.host,
+        port: c.port,
+        ca,
+        cert,
+        key,
+        // The agent carries rejectUnauthorized, which docker-modem has no option for (--tls without verify).
+        agent: new HttpsAgent({
+          keepAlive: true,
+          rejectUnauthorized: c.tls.verify,
+          ...(ca ? { ca } : {}),
+          ...(cert ? { cert } : {}),
+          ...(key ? { key } : {}),
+        }),
+      };
+    }
+  }
+}
+
+/**
+ * docker-modem reads DOCKER_HOST/DOCKER_CERT_PATH/DOCKER_TLS_VERIFY itself when constructed (and would
+ * read cert files for an endpoint we are not using); we resolved them already, so hide them meanwhile.
+ */
+function withoutDockerEnv<T>(fn: () => T): T {
+  const keys = [
+    'DOCKER_HOST',
+    'DOCKER_CERT_PATH',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_PATH_PREFIX',
+    'DOCKER_CLIENT_TIMEOUT',
+  ];
+  const saved = keys.map((k) => [k, process.env[k]] as const);
+  for (const k of keys) delete process.env[k];
+  try {
+    return fn();
+  } finally {
+    for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
+  }
+}
+
+/** Connects, negotiates the API version and returns the client; throws TargetError when unreachable. */
+export async function connect(
+  connection: ResolvedConnection,
+  opts: ClientOptions & { env?: NodeJS.ProcessEnv } = {},
+): Promise<EngineClient> {
+  const env = opts.env ?? process.env;
+  const options = dockerodeOptions(connection, env);
+  const docker = withoutDockerEnv(() => new Dockerode(options as Dockerode.DockerOptions));
+  const modem = docker.modem as Modem;
+  const transport: Transport = (path, query, signal) =>
+    new Promise((resolve, reject) => {
+      modem.dial(
+        {
+          path: query ? `${path}?` : path,
+          method: 'GET',
+          options: { ...(query ?? {}) },
+          statusCodes: { 200: true, 404: 'not found', 500: 'server error', 503: 'unavailable' },
+          abortSignal: signal,
+        },
+        (err, data) => (err ? reject(err) : resolve(data)),
+      );
+    });
+  return createEngineClient(connection, transport, {
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    pin: (v) => {
+      modem.version = `v${v}`;
+    },
+  });
+}

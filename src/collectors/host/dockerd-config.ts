@@ -1,0 +1,181 @@
+// The daemon's effective file locations (data root, TLS files, sockets), from the running dockerd's
+// command line and daemon.json. Pure, so the collector (to know what to stat) and the checks (to know
+// which file a control names) agree.
+import type { ProcessFact } from '../../facts/host.js';
+
+export interface DockerdFlags {
+  hosts: string[];
+  dataRoot?: string;
+  configFile?: string;
+  tls?: boolean;
+  tlsverify?: boolean;
+  tlscacert?: string;
+  tlscert?: string;
+  tlskey?: string;
+}
+
+const VALUE_FLAGS: Record<string, keyof DockerdFlags> = {
+  '-H': 'hosts',
+  '--host': 'hosts',
+  '--data-root': 'dataRoot',
+  '-g': 'dataRoot',
+  '--graph': 'dataRoot',
+  '--config-file': 'configFile',
+  '--tlscacert': 'tlscacert',
+  '--tlscert': 'tlscert',
+  '--tlskey': 'tlskey',
+};
+const BOOL_FLAGS: Record<string, 'tls' | 'tlsverify'> = { '--tls': 'tls', '--tlsverify': 'tlsverify' };
+
+const parseBool = (v: string): boolean | undefined =>
+  /^(1|t|true)$/i.test(v) ? true : /^(0|f|false)$/i.test(v) ? false : undefined;
+
+/** pflag syntax: `--flag=value`, `--flag value`, `-H value`, `-Hvalue`, `--bool`, `--bool=false`. */
+export function parseDockerdArgs(argv: readonly string[]): DockerdFlags {
+  const flags: DockerdFlags = { hosts: [] };
+  const set = (key: keyof DockerdFlags, value: string): void => {
+    if (key === 'hosts') flags.hosts.push(value);
+    else if (key !== 'tls' && key !== 'tlsverify') flags[key] = value;
+  };
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const boolKey = BOOL_FLAGS[name];
+    if (boolKey) {
+      flags[boolKey] = inline === undefined ? true : (parseBool(inline) ?? true);
+      continue;
+    }
+    const key = VALUE_FLAGS[name];
+    if (key) {
+      const value = inline ?? argv[++i];
+      if (value !== undefined) set(key, value);
+      continue;
+    }
+    // short flags glued to their value: -H/run/docker.sock, -gDIR
+    if (/^-[Hg]./.test(arg) && !arg.startsWith('--')) {
+      const k = VALUE_FLAGS[arg.slice(0, 2)];
+      if (k) set(k, arg.slice(2).replace(/^=/, ''));
+    }
+  }
+  return flags;
+}
+
+/** The dockerd process to trust: root's, else the first one. */
+export function findDockerd(processes: readonly ProcessFact[]): ProcessFact | undefined {
+  const all = processes.filter((p) => p.name === 'dockerd');
+  return all.find((p) => p.uid === 0) ?? all[0];
+}
+
+export const DEFAULT_DATA_ROOT = '/var/lib/docker';
+export const DEFAULT_SOCKET = '/var/run/docker.sock';
+export const DEFAULT_DAEMON_JSON = '/etc/docker/daemon.json';
+/** dockerd defaults its TLS files to $DOCKER_CERT_PATH or ~/.docker of the user it runs as (root). */
+export const DEFAULT_CERT_DIR = '/root/.docker';
+
+export interface Located {
+  path: string;
+  /** Where the value came from, for evidence: `dockerd --data-root`, `daemon.json "data-root"`, `default`. */
+  source: string;
+}
+
+export interface TlsFiles {
+  /** TLS is on when --tls/--tlsverify (or their daemon.json keys) are true or a cert/key is named. */
+  enabled: boolean;
+  verify: boolean;
+  ca?: Located;
+  cert?: Located;
+  key?: Located;
+}
+
+export interface EffectiveDockerd {
+  flags: DockerdFlags;
+  /** True when a dockerd process was found. */
+  running: boolean;
+  configFile: string;
+  dataRoot: Located;
+  hosts: string[];
+  tls: TlsFiles;
+  /** Unix socket paths the daemon listens on (default /var/run/docker.sock for fd:// or no -H). */
+  sockets: Located[];
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+export interface EffectiveInput {
+  processes: readonly ProcessFact[];
+  daemonJson?: Record<string, unknown> | undefined;
+  /** DockerRootDir from the daemon's /info, which wins when known. */
+  dockerRootDir?: string | undefined;
+}
+
+export function effectiveDockerd(input: EffectiveInput): EffectiveDockerd {
+  const proc = findDockerd(input.processes);
+  const flags = proc ? parseDockerdArgs(proc.argv) : { hosts: [] };
+  const dj = input.daemonJson ?? {};
+
+  let dataRoot: Located;
+  if (input.dockerRootDir) dataRoot = { path: input.dockerRootDir, source: 'daemon info DockerRootDir' };
+  else if (flags.dataRoot) dataRoot = { path: flags.dataRoot, source: 'dockerd --data-root' };
+  else if (str(dj['data-root']))
+    dataRoot = { path: str(dj['data-root'])!, source: 'daemon.json "data-root"' };
+  else if (str(dj.graph)) dataRoot = { path: str(dj.graph)!, source: 'daemon.json "graph"' };
+  else dataRoot = { path: DEFAULT_DATA_ROOT, source: 'default' };
+
+  const hosts = [
+    ...flags.hosts,
+    ...(Array.isArray(dj.hosts) ? dj.hosts.filter((h): h is string => typeof h === 'string') : []),
+  ];
+
+  const tlsverify = flags.tlsverify ?? bool(dj.tlsverify) ?? false;
+  const pick = (flag: keyof DockerdFlags, key: string, file: string): Located | undefined => {
+    const f = flags[flag];
+    if (typeof f === 'string' && f !== '') return { path: f, source: `dockerd --${flag}` };
+    const j = str(dj[key]);
+    if (j) return { path: j, source: `daemon.json "${key}"` };
+    return { path: `${DEFAULT_CERT_DIR}/${file}`, source: `default (${DEFAULT_CERT_DIR})` };
+  };
+  const named =
+    flags.tlscacert !== undefined ||
+    flags.tlscert !== undefined ||
+    flags.tlskey !== undefined ||
+    str(dj.tlscacert) !== undefined ||
+    str(dj.tlscert) !== undefined ||
+    str(dj.tlskey) !== undefined;
+  const enabled = tlsverify || (flags.tls ?? bool(dj.tls) ?? false) || named;
+  const tls: TlsFiles = { enabled, verify: tlsverify };
+  if (enabled) {
+    const cert = pick('tlscert', 'tlscert', 'cert.pem');
+    const key = pick('tlskey', 'tlskey', 'key.pem');
+    if (cert) tls.cert = cert;
+    if (key) tls.key = key;
+    // the CA only matters when client certificates are verified, or when one is named explicitly
+    const explicitCa = flags.tlscacert ?? str(dj.tlscacert);
+    if (tlsverify || explicitCa) {
+      const ca = pick('tlscacert', 'tlscacert', 'ca.pem');
+      if (ca) tls.ca = ca;
+    }
+  }
+
+  const sockets: Located[] = [];
+  for (const h of hosts) {
+    const m = /^unix:\/\/(.*)$/.exec(h);
+    if (m) sockets.push({ path: m[1] || DEFAULT_SOCKET, source: `dockerd host ${h}` });
+  }
+  if (sockets.length === 0 && (hosts.length === 0 || hosts.some((h) => h.startsWith('fd://')))) {
+    sockets.push({ path: DEFAULT_SOCKET, source: 'default' });
+  }
+
+  return {
+    flags,
+    running: proc !== undefined,
+    configFile: flags.configFile ?? DEFAULT_DAEMON_JSON,
+    dataRoot,
+    hosts,
+    tls,
+    sockets,
+  };
+}

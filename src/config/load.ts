@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { type Config, parseConfig } from '../core/config.js';
+import { ConfigError } from '../core/errors.js';
+
+export const DEFAULT_CONFIG_FILES = ['.bulkhead.yaml', '.bulkhead.yml'];
+
+/** Loads `.bulkhead.yaml`: the explicit path, else the first default file in `cwd`, else an empty config. */
+export function loadConfig(path: string | undefined, cwd = process.cwd()): { config: Config; source: string | null } {
+  const candidates = path ? [resolve(cwd, path)] : DEFAULT_CONFIG_FILES.map((f) => resolve(cwd, f));
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) {
+    if (path) throw new ConfigError(`config file ${path} does not exist`, 'check the --config path');
+    return { config: {}, source: null };
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = parse(text, { prettyErrors: false });
+  } catch (err) {
+    const msg = (err as Error).message.split('\n')[0];
+    throw new ConfigError(`${file}: invalid YAML: ${msg}`, 'fix the syntax; see docs/configuration.md');
+  }
+  return { config: parseConfig(doc, file), source: file };
+}

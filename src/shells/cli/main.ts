@@ -1,0 +1,205 @@
+// The CLI shell: parses flags, calls the core, renders, maps errors to exit codes. No security logic here.
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { runAudit } from '../../audit/run.js';
+import { allChecks } from '../../checks/index.js';
+import { loadConfig } from '../../config/load.js';
+import { BulkheadError, UsageError } from '../../core/errors.js';
+import { atLeast, SEVERITIES, type Severity } from '../../core/model.js';
+import { parseScopes } from '../../core/selection.js';
+import { renderCheckPage } from '../../docs/check-page.js';
+import { FORMATS, type Format, render } from '../../reporters/index.js';
+import { progressLine } from '../../reporters/terminal.js';
+import { VERSION } from '../../version.js';
+
+export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+
+const list = (v: string, prev: string[] = []): string[] => [
+  ...prev,
+  ...v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+const severityArg =
+  (allowNone: boolean) =>
+  (v: string): Severity | 'none' => {
+    const s = v.toLowerCase();
+    if ((SEVERITIES as readonly string[]).includes(s) || (allowNone && s === 'none')) return s as Severity;
+    throw new InvalidArgumentError(`expected one of ${[...SEVERITIES, ...(allowNone ? ['none'] : [])].join(', ')}`);
+  };
+
+interface AuditFlags {
+  host?: string;
+  tls?: boolean;
+  tlsverify?: boolean;
+  tlscacert?: string;
+  tlscert?: string;
+  tlskey?: string;
+  scope?: string;
+  only?: string[];
+  skip?: string[];
+  minSeverity?: Severity;
+  failOn?: Severity | 'none';
+  format: Format;
+  output?: string;
+  config?: string;
+  root?: string;
+  color?: boolean;
+  verbose?: boolean;
+  concurrency?: number;
+  timeout?: number;
+}
+
+function write(text: string, output: string | undefined): void {
+  if (output) {
+    try {
+      writeFileSync(output, text);
+    } catch (err) {
+      throw new UsageError(`cannot write ${output}: ${(err as Error).message}`, 'choose a writable --output path');
+    }
+  } else process.stdout.write(text);
+}
+
+async function audit(flags: AuditFlags): Promise<number> {
+  const { config, source } = loadConfig(flags.config);
+  const scopes = flags.scope ? parseScopes(flags.scope) : config.scope ? parseScopes(config.scope.join(',')) : undefined;
+  const showProgress = process.stderr.isTTY === true;
+  const tls = {
+    ...(flags.tls !== undefined ? { tls: flags.tls } : {}),
+    ...(flags.tlsverify !== undefined ? { tlsverify: flags.tlsverify } : {}),
+    ...(flags.tlscacert ? { tlscacert: flags.tlscacert } : {}),
+    ...(flags.tlscert ? { tlscert: flags.tlscert } : {}),
+    ...(flags.tlskey ? { tlskey: flags.tlskey } : {}),
+  };
+  const { report, checks } = await runAudit({
+    config,
+    configSource: source,
+    tls,
+    ...(flags.host ? { host: flags.host } : {}),
+    ...(scopes ? { scopes } : {}),
+    ...(flags.only ? { only: flags.only } : {}),
+    ...(flags.skip ? { skip: flags.skip } : {}),
+    ...(flags.minSeverity ? { minSeverity: flags.minSeverity } : {}),
+    ...(flags.root ? { root: flags.root } : {}),
+    ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+    ...(flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {}),
+    ...(showProgress
+      ? {
+          onProgress: (step: string, done: number, total: number) =>
+            process.stderr.write(`\r\x1b[2K${progressLine(step, done, total, process.stderr.columns || 80)}`),
+        }
+      : {}),
+  });
+  if (showProgress) process.stderr.write('\r\x1b[2K');
+  const color = flags.color ?? (!flags.output && process.stdout.isTTY && !process.env.NO_COLOR);
+  write(render(flags.format, report, checks, { color, verbose: flags.verbose ?? false }), flags.output);
+  // The terminal report prints warnings itself; other formats and files get them on stderr.
+  if (flags.format !== 'terminal' || flags.output) {
+    for (const w of report.warnings) process.stderr.write(`bulkhead: warning: ${w}\n`);
+  }
+  const failOn = flags.failOn ?? config.failOn ?? 'high';
+  if (failOn === 'none') return EXIT.ok;
+  return report.results.some((r) => r.status === 'fail' && atLeast(r.severity, failOn)) ? EXIT.findings : EXIT.ok;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('bulkhead')
+    .description('Keeps Docker hosts safe: audits hosts, daemons and containers against the CIS Docker Benchmark and more')
+    .version(VERSION)
+    .option('--debug', 'print stack traces on errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('audit')
+    .description('audit the local (or --host) Docker host, daemon, containers, images and networks')
+    .option('-H, --host <endpoint>', 'daemon endpoint: unix:///path, tcp://host:port, ssh://user@host (default $DOCKER_HOST)')
+    .option('--tls', 'use TLS without verifying the daemon certificate')
+    .option('--tlsverify', 'use TLS and verify the daemon certificate')
+    .option('--tlscacert <file>', 'CA certificate the daemon certificate must chain to')
+    .option('--tlscert <file>', 'client certificate')
+    .option('--tlskey <file>', 'client key')
+    .option('--scope <scopes>', 'comma list of: all, host, daemon, container, image, network, swarm')
+    .option('--only <selectors>', 'run only these checks: ids, globs (BH-CTR-*), cis:5.10, P-NET-2, scope:host', list)
+    .option('--skip <selectors>', 'skip these checks (same selectors as --only)', list)
+    .option('--min-severity <level>', 'leave results below this severity out of the report', severityArg(false))
+    .option('--fail-on <level>', 'exit 1 when a finding is at or above this severity, or none (default: high)', severityArg(true))
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('terminal'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'configuration file (default: ./.bulkhead.yaml if present)')
+    .option('--root <dir>', 'read host files under this root (default /)')
+    // --color first, so the default stays undefined (auto: colour only on a TTY without NO_COLOR).
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .option('-v, --verbose', 'list passing checks too')
+    .option('--concurrency <n>', 'parallel Engine API calls (default 8)', (v) => positiveInt(v))
+    .option('--timeout <seconds>', 'per-request timeout for the Engine API (default 10)', (v) => positiveInt(v))
+    .action(async (flags: AuditFlags) => {
+      process.exitCode = await audit(flags);
+    });
+
+  program
+    .command('checks')
+    .description('list every check (id, severity, scope, CIS and practice refs)')
+    .option('--json', 'as JSON')
+    .action((flags: { json?: boolean }) => {
+      if (flags.json) {
+        process.stdout.write(
+          `${JSON.stringify(
+            allChecks.map(({ evaluate: _e, ...meta }) => meta),
+            null,
+            2,
+          )}\n`,
+        );
+        return;
+      }
+      for (const c of allChecks) {
+        const refs = c.refs.map((r) => (r.kind === 'cis' ? `CIS ${r.id}` : r.id)).join(', ');
+        process.stdout.write(`${c.id.padEnd(11)} ${c.severity.padEnd(8)} ${c.scope.padEnd(9)} ${c.title}  [${refs}]\n`);
+      }
+    });
+
+  program
+    .command('explain <id>')
+    .description('show the documentation of one check')
+    .action((id: string) => {
+      const up = id.toUpperCase();
+      const c = allChecks.find((c) => c.id === up || c.slug === id || (c.aliases ?? []).includes(up));
+      if (!c) throw new UsageError(`no check "${id}"`, 'run `bulkhead checks` to list check ids');
+      process.stdout.write(renderCheckPage(c));
+    });
+  return program;
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT.ok;
+      return EXIT.error; // commander already printed the one-line error
+    }
+    if (err instanceof BulkheadError) {
+      process.stderr.write(`bulkhead: ${err.message}\n`);
+      if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+    } else {
+      const e = err as Error;
+      process.stderr.write(`bulkhead: internal error: ${e?.message ?? String(err)}\n`);
+      if (!debug) process.stderr.write('  hint: re-run with --debug for a stack trace, and report it\n');
+    }
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return EXIT.error;
+  }
+}
