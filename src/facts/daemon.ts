@@ -76,6 +76,8 @@ export interface SwarmFact {
   /** Swarm CA: certificate expiry/rotation settings. */
   nodeCertExpiryNs?: number;
   caRootRotationInProgress?: boolean;
+  /** Validity of the swarm root CA certificate (TLSInfo.TrustRoot), ISO 8601; notBefore = its last (re)issue. */
+  caCertificate?: { notBefore: string; notAfter: string };
   createdAt?: string;
   updatedAt?: string;
   nodes: { id: string; hostname?: string; role: string; managerReachability?: string; addr?: string }[];

@@ -2,6 +2,8 @@
 // /swarm, /nodes, /services, /secrets; from Docker 20.10.24 (API 1.41, Debian docker.io build) and
 // Docker 28.5.1 / 29.1.0 (docker-ce, API 1.51 / 1.52). Pass `over` to change fields (deep-merged; arrays
 // and null replace).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { daemonFromApi, type SwarmRaw, swarmFromApi } from '../../src/collectors/adapters/daemon.js';
 import type { ConnectionFact, DaemonFacts, SwarmFact } from '../../src/facts/daemon.js';
 import type { HostFacts, ListenerFact, ProcessFact } from '../../src/facts/host.js';
@@ -386,7 +388,13 @@ export function daemonFacts(over: DaemonOver = {}): DaemonFacts {
 
 // --- Swarm -----------------------------------------------------------------------------------------------
 
-const CA_PEM = '-----BEGIN CERTIFICATE-----\nMIIBajCCARCgAwIBAgIU...\n-----END CERTIFICATE-----\n';
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/daemon/${name}`, import.meta.url)), 'utf8');
+
+/** Real ECDSA P-256 "CN=swarm-ca" root certificates (self-signed with openssl for the tests). */
+export const SWARM_CA_2026 = fixture('swarm-root-ca-2026-06-01.pem');
+export const SWARM_CA_2024 = fixture('swarm-root-ca-2024-01-15.pem');
+const CA_PEM = SWARM_CA_2026;
 
 /** The cluster object of GET /swarm (and /info Swarm.Cluster on managers). */
 export const swarmClusterJson = (over: unknown = {}): Json =>

@@ -57,6 +57,17 @@ describe('engine-cves', () => {
     expect(r.text).toMatch(/distro build 24.0.7 \(package docker.io 24.0.7-0ubuntu2~22.04.1\)/);
   });
 
+  it('ignores a removed docker.io package', () => {
+    const host = daemonHost({
+      packages: [{ name: 'docker.io', version: '20.10.24+dfsg1-1', status: 'deinstall ok config-files' }],
+    });
+    expect(outcome(check, { daemon: engine('29.5.1'), host }).status).toBe('pass');
+    const gone = daemonHost({
+      packages: [{ name: 'docker.io', version: '24.0.7-1', status: 'install ok not-installed' }],
+    });
+    expect(outcome(check, { daemon: engine('24.0.7'), host: gone }).status).toBe('fail');
+  });
+
   it('is unknown when no version parses', () => {
     const r = outcome(check, { daemon: engine('dev') });
     expect(r.status).toBe('unknown');

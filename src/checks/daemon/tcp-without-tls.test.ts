@@ -61,6 +61,13 @@ describe('tcp-without-tls', () => {
     );
   });
 
+  it('counts --tls as TLS even when tlsverify is unknown', () => {
+    const host = daemonHost({ dockerd: null, json: { hosts: ['tcp://0.0.0.0:2376'], tls: true } });
+    const r = outcome(check, { daemon: daemonFacts(), host });
+    expect(r.status).toBe('pass');
+    expect(r.text).toMatch(/TLS on 0.0.0.0:2376/);
+  });
+
   it('passes a TLS connection without host facts', () => {
     const daemon = daemonFacts({
       connection: { endpoint: 'tcp://198.51.100.9:2376', protocol: 'tcp', tls: true },

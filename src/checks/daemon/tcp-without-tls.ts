@@ -19,12 +19,9 @@ export default defineCheck({
       if (exp.unknownReason) return unknown(exp.unknownReason);
       return notApplicable('the daemon listens on no TCP socket');
     }
-    const tlsOn =
-      exp.tls.known && exp.tlsVerify.known
-        ? exp.tls.value || exp.tlsVerify.value
-        : exp.tlsVerify.known && exp.tlsVerify.value
-          ? true
-          : undefined;
+    // On when either flag is known on; off only when both are known off.
+    const known = [exp.tls, exp.tlsVerify].filter((s) => s.known);
+    const tlsOn = known.some((s) => s.value) ? true : known.length === 2 ? false : undefined;
     const plain = exp.endpoints.filter(
       (e) => e.observedTls === false || (e.observedTls === undefined && tlsOn === false),
     );

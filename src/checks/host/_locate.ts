@@ -116,3 +116,8 @@ export const dockerSocketPaths = (s: Snapshot, host: HostFacts): Located => {
     };
   return { paths: [...paths] };
 };
+
+/** containerd sockets: dockerd --containerd, /run/containerd/containerd.sock, or dockerd's managed one. */
+export const containerdSocketPaths = (s: Snapshot, host: HostFacts): Located => ({
+  paths: effective(s, host).containerdSockets.map((c) => c.path),
+});

@@ -1,11 +1,11 @@
 import { cis, defineCheck, practice } from '../../core/model.js';
 import { judgeAudit } from './_audit.js';
-import { fixed } from './_locate.js';
+import { containerdSocketPaths } from './_locate.js';
 
 export default defineCheck({
   id: 'BH-HST-008',
   slug: 'audit-containerd-sock',
-  title: 'Auditing is configured for containerd.sock',
+  title: 'Auditing is configured for the containerd socket',
   severity: 'low',
   scope: 'host',
   facts: ['host'],
@@ -14,5 +14,5 @@ export default defineCheck({
   remediation:
     'Add `-w /run/containerd/containerd.sock -p rwxa -k docker` to /etc/audit/rules.d/docker.rules (use the path this host uses), then run `augenrules --load` and check with `auditctl -l`.',
   refs: [cis('1.1.8'), practice('P-HST-1'), practice('P-OPS-1')],
-  evaluate: (s) => judgeAudit(s, fixed('/run/containerd/containerd.sock')),
+  evaluate: (s) => judgeAudit(s, containerdSocketPaths),
 });

@@ -53,7 +53,7 @@ function candidateRules(fw: FirewallFact): { chains: RuleMatch[][]; where: strin
       quoted: chains.flatMap((c) => c.rules.map((r) => `${c.table} ${c.name}: ${r}`)),
     };
   }
-  return { chains: [], where: 'no firewall rules', quoted: [] };
+  return { chains: [], where: 'an empty ruleset', quoted: [] };
 }
 
 export default defineCheck({
@@ -109,10 +109,12 @@ export default defineCheck({
       if (found) blocked.push(`${label}: blocked by "${found}"`);
       else
         open.push(
-          `${label}: no rule in ${where} drops its traffic to outside networks${partial.length ? `; partial: ${partial.join(', ')}` : ''}`,
+          `${label}: no rule drops its traffic to outside networks (looked in ${where})${partial.length ? `; partial: ${partial.join(', ')}` : ''}`,
         );
     }
-    const assumed = s.networks ? [] : ['networks were not collected: judged the default bridge 172.17.0.0/16 only'];
+    const assumed = s.networks
+      ? []
+      : ['networks were not collected: judged the default bridge 172.17.0.0/16 only'];
     if (open.length === 0) return pass([...blocked, ...assumed]);
     const shownRules = quoted.length
       ? `rules found: ${quoted.slice(0, 10).join(' | ')}${quoted.length > 10 ? ` | and ${quoted.length - 10} more` : ''}`

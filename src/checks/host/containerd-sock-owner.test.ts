@@ -59,4 +59,18 @@ describe('containerd-sock-owner (CIS 3.23)', () => {
     expect(textOf(out)).toContain(text);
     if (status === 'pass' || status === 'fail') expect(out[0]?.subject).toEqual({ kind: 'file', path: PATH });
   });
+  it("judges dockerd's managed containerd socket when no system containerd runs", () => {
+    const managed = '/var/run/docker/containerd/containerd.sock';
+    const out = evaluateHost(
+      check,
+      hostSnapshot({
+        processes: [{ pid: 812, name: 'dockerd', argv: ['/usr/bin/dockerd', '-H', 'fd://'], uid: 0 }],
+        files: {
+          [PATH]: missingFile(PATH),
+          [managed]: fileFact(managed, { type: 'socket', mode: 0o660, gid: 998, group: 'docker' }),
+        },
+      }),
+    );
+    expect(out.map((o) => `${o.subject?.path}:${o.status}`)).toEqual([`${PATH}:n/a`, `${managed}:fail`]);
+  });
 });

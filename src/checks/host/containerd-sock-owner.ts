@@ -1,6 +1,6 @@
 import { cis, defineCheck, practice } from '../../core/model.js';
 import { judgeFiles, ownedBy } from './_files.js';
-import { fixed } from './_locate.js';
+import { containerdSocketPaths } from './_locate.js';
 
 export default defineCheck({
   id: 'BH-HST-041',
@@ -13,5 +13,5 @@ export default defineCheck({
     'Access to containerd.sock gives full control of every container, bypassing the Docker API and its authorization plugins.',
   remediation: 'chown root:root /run/containerd/containerd.sock',
   refs: [cis('3.23'), practice('P-HST-1')],
-  evaluate: (s) => judgeFiles(s, fixed('/run/containerd/containerd.sock'), ownedBy('root')),
+  evaluate: (s) => judgeFiles(s, containerdSocketPaths, ownedBy('root')),
 });

@@ -5,7 +5,7 @@ import { daemonJsonPath } from './_locate.js';
 export default defineCheck({
   id: 'BH-HST-036',
   slug: 'daemon-json-mode',
-  title: 'Daemon.json has permissions 0644 or more restrictive',
+  title: 'daemon.json has permissions 0644 or more restrictive',
   severity: 'medium',
   scope: 'host',
   facts: ['host'],

@@ -5,7 +5,7 @@ import { daemonJsonPath } from './_locate.js';
 export default defineCheck({
   id: 'BH-HST-035',
   slug: 'daemon-json-owner',
-  title: 'Daemon.json is owned by root:root',
+  title: 'daemon.json is owned by root:root',
   severity: 'medium',
   scope: 'host',
   facts: ['host'],

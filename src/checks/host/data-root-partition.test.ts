@@ -87,6 +87,18 @@ describe('data-root-partition (CIS 1.1.1)', () => {
       '/srv/docker (dockerd --data-root) is a mount point',
     ],
     [
+      "dockerd's self bind mount on the root filesystem fails",
+      { mounts: [rootfs, { ...rootfs, target: '/var/lib/docker' }, overlay] },
+      'fail',
+      '/var/lib/docker (default) is mounted from /dev/sda1 (ext4), the same filesystem as /: a bind mount, not a separate partition',
+    ],
+    [
+      'a separate partition with the self bind mount stacked on it passes',
+      { mounts: [rootfs, dockerfs, { ...dockerfs }] },
+      'pass',
+      'is a mount point: /dev/mapper/vg0-docker (xfs)',
+    ],
+    [
       'an unreadable mount table is unknown',
       { mounts: [], errors: { mounts: 'ENOENT: /proc/mounts' } },
       'unknown',

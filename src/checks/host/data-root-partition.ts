@@ -26,16 +26,25 @@ export default defineCheck({
         `the mount table could not be read${host.errors.mounts ? `: ${host.errors.mounts}` : ''}`,
       );
     const dataRoot = norm(root.path);
-    const own = [...host.mounts].reverse().find((m) => norm(m.target) === dataRoot);
-    if (own) return pass(`${dataRoot} (${root.source}) is a mount point: ${own.source} (${own.fstype})`);
-    // the mount that holds the data root: the longest target that is a path prefix of it
+    // the first mount at the data root is the one that decides what lies beneath later stacked mounts
+    const own = host.mounts.find((m) => norm(m.target) === dataRoot);
+    // the mount that would hold the data root otherwise: the longest target that is a path prefix of it
     const holder = host.mounts
       .filter((m) => {
         const t = norm(m.target);
-        return t === '/' || dataRoot.startsWith(`${t}/`);
+        return t !== dataRoot && (t === '/' || dataRoot.startsWith(`${t}/`));
       })
       .sort((a, b) => norm(b.target).length - norm(a.target).length)[0];
+    const label = `${dataRoot} (${root.source})`;
+    if (own) {
+      // dockerd bind-mounts its data root onto itself (to make it private): same device, same filesystem
+      if (holder && own.source === holder.source && own.fstype === holder.fstype)
+        return fail(
+          `${label} is mounted from ${own.source} (${own.fstype}), the same filesystem as ${holder.target}: a bind mount, not a separate partition`,
+        );
+      return pass(`${label} is a mount point: ${own.source} (${own.fstype})`);
+    }
     const where = holder ? `; it lives on ${holder.target} (${holder.source}, ${holder.fstype})` : '';
-    return fail(`${dataRoot} (${root.source}) is not a separate mount point${where}`);
+    return fail(`${label} is not a separate mount point${where}`);
   },
 });

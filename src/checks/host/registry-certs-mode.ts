@@ -5,7 +5,7 @@ import { registryCertPaths } from './_locate.js';
 export default defineCheck({
   id: 'BH-HST-026',
   slug: 'registry-certs-mode',
-  title: 'Registry certificate files has permissions 0444 or more restrictive',
+  title: 'Registry certificate files have permissions 0444 or more restrictive',
   severity: 'medium',
   scope: 'host',
   facts: ['host'],

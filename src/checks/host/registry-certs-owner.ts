@@ -5,7 +5,7 @@ import { registryCertPaths } from './_locate.js';
 export default defineCheck({
   id: 'BH-HST-025',
   slug: 'registry-certs-owner',
-  title: 'Registry certificate files is owned by root:root',
+  title: 'Registry certificate files are owned by root:root',
   severity: 'medium',
   scope: 'host',
   facts: ['host'],

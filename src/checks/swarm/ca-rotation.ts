@@ -24,10 +24,18 @@ export default defineCheck({
     const sw = snap.swarm!;
     if (sw.caRootRotationInProgress)
       return pass('Swarm RootRotationInProgress = true: a root CA rotation is under way');
+    const now = ctx.settings.now.getTime();
+    const daysSince = (iso: string) => Math.floor((now - Date.parse(iso)) / 86_400_000);
+    const ca = sw.caCertificate;
+    if (ca) {
+      const days = daysSince(ca.notBefore);
+      const line = `swarm root CA certificate issued ${ca.notBefore} (${days} days ago), valid until ${ca.notAfter} (TLSInfo.TrustRoot)`;
+      return days > MAX_DAYS ? fail([line, `not rotated for more than ${MAX_DAYS} days`]) : pass(line);
+    }
     if (!sw.createdAt || Number.isNaN(Date.parse(sw.createdAt)))
-      return unknown('the swarm creation date was not available');
-    const days = Math.floor((ctx.settings.now.getTime() - Date.parse(sw.createdAt)) / 86_400_000);
-    const line = `swarm created ${sw.createdAt} (${days} days ago); the API does not show when the root CA was last rotated`;
+      return unknown('neither the root CA certificate nor the swarm creation date was available');
+    const days = daysSince(sw.createdAt);
+    const line = `swarm created ${sw.createdAt} (${days} days ago); the root CA certificate was not available to show when it was last rotated`;
     return days > MAX_DAYS
       ? fail([line, `older than ${MAX_DAYS} days: confirm the root CA has been rotated since`])
       : pass(line);

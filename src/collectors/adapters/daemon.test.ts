@@ -108,7 +108,11 @@ describe('daemonFromApi', () => {
     expect(nu.info.driver).toBe('overlayfs');
     // 20.10's Debian build reports an empty InitCommit.ID, which is dropped; every other key is the same.
     expect(old.info.initCommit).toBeUndefined();
-    expect(Object.keys(old.info).sort()).toEqual(Object.keys(nu.info).filter((k) => k !== 'initCommit').sort());
+    expect(Object.keys(old.info).sort()).toEqual(
+      Object.keys(nu.info)
+        .filter((k) => k !== 'initCommit')
+        .sort(),
+    );
   });
 
   it('rejects a /version without a version', () => {
@@ -149,6 +153,10 @@ describe('swarmFromApi', () => {
     expect(s.autoLockManagers).toBe(false);
     expect(s.nodeCertExpiryNs).toBe(7776000000000000);
     expect(s.caRootRotationInProgress).toBe(false);
+    expect(s.caCertificate).toEqual({
+      notBefore: '2026-06-01T10:00:00.000Z',
+      notAfter: '2046-05-27T10:00:00.000Z',
+    });
     expect(s.nodes.map((n) => [n.role, n.addr])).toEqual([
       ['manager', '10.0.0.5:2377'],
       ['worker', '10.0.0.6'],

@@ -5,6 +5,7 @@
 // "profile=builtin", "name=cgroupns", CgroupVersion, FirewallBackend, CDISpecDirs, no Expected commits,
 // BridgeNfIptables and KernelMemory gone). Validation is permissive: a field of an unexpected type is treated
 // as absent; only a /version without a version string is an error.
+import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import type {
   ComponentVersion,
@@ -242,6 +243,7 @@ export interface SwarmRaw {
 }
 
 const clusterSchema = z.looseObject({
+  TLSInfo: opt(z.looseObject({ TrustRoot: str }).nullable()),
   CreatedAt: str,
   UpdatedAt: str,
   RootRotationInProgress: bool,
@@ -293,6 +295,19 @@ const serviceSchema = z.looseObject({
 const portSchema = z.looseObject({ TargetPort: num, PublishedPort: num, Protocol: str, PublishMode: str });
 const secretSchema = z.looseObject({ ID: z.string(), Spec: opt(z.looseObject({ Name: str }).nullable()) });
 const stateSchema = z.looseObject({ ListenAddr: str, AdvertiseAddr: str, DataPathAddr: str });
+
+/** The validity of the first certificate of a PEM bundle; undefined when it does not parse. */
+function certificateValidity(pem: string): { notBefore: string; notAfter: string } | undefined {
+  try {
+    const cert = new X509Certificate(pem);
+    const notBefore = new Date(cert.validFrom);
+    const notAfter = new Date(cert.validTo);
+    if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) return undefined;
+    return { notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString() };
+  } catch {
+    return undefined;
+  }
+}
 
 function parseList<T>(schema: z.ZodType<T>, raw: unknown[] | undefined): T[] {
   const out: T[] = [];
@@ -348,6 +363,8 @@ export function swarmFromApi(raw: SwarmRaw): SwarmFact {
   if (c?.Spec?.CAConfig?.NodeCertExpiry !== undefined) fact.nodeCertExpiryNs = c.Spec.CAConfig.NodeCertExpiry;
   if (c?.RootRotationInProgress !== undefined) fact.caRootRotationInProgress = c.RootRotationInProgress;
   if (c?.CreatedAt) fact.createdAt = c.CreatedAt;
+  const ca = c?.TLSInfo?.TrustRoot ? certificateValidity(c.TLSInfo.TrustRoot) : undefined;
+  if (ca) fact.caCertificate = ca;
   if (c?.UpdatedAt) fact.updatedAt = c.UpdatedAt;
   const st = raw.state === undefined ? undefined : stateSchema.safeParse(raw.state);
   const state = st?.success ? st.data : undefined;

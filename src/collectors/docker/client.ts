@@ -1,9 +1,11 @@
-// The only module that talks to dockerode. Everything else sees EngineClient: plain JSON in, our errors out.
+// The only module that talks to the Engine API transport (docker-modem, the transport dockerode is built on;
+// used directly because dockerode's gRPC/protobuf dependencies cost ~250 ms of start-up for nothing we call).
+// Everything else sees EngineClient: plain JSON in, our errors out.
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import Dockerode from 'dockerode';
+import DockerModem from 'docker-modem';
 import { z } from 'zod';
 import { TargetError } from '../../core/errors.js';
 import { describeConnection, type ResolvedConnection } from './connection.js';
@@ -305,7 +307,7 @@ export interface ClientOptions {
 
 const idPath = (id: string): string => encodeURIComponent(id).replace(/%2F/gi, '/').replace(/%3A/gi, ':');
 
-/** Builds an EngineClient over any transport; `connect` uses dockerode's, tests use a fake. */
+/** Builds an EngineClient over any transport; `connect` uses docker-modem, tests use a fake. */
 export async function createEngineClient(
   connection: ResolvedConnection,
   transport: Transport,
@@ -379,7 +381,7 @@ export async function createEngineClient(
   };
 }
 
-/** What docker-modem's dial needs; dockerode types it as `any`. */
+/** What docker-modem's dial needs; its typings are loose. */
 interface Modem {
   version?: string;
   dial(
@@ -417,8 +419,8 @@ function sshKey(env: NodeJS.ProcessEnv): Buffer | undefined {
   return undefined;
 }
 
-/** dockerode options for a resolved connection; every key set so docker-modem's env defaults cannot leak in. */
-function dockerodeOptions(c: ResolvedConnection, env: NodeJS.ProcessEnv): Record<string, unknown> {
+/** docker-modem options for a resolved connection; every key set so docker-modem's env defaults cannot leak in. */
+function modemOptions(c: ResolvedConnection, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const base: Record<string, unknown> = {
     socketPath: undefined,
     host: undefined,
@@ -501,9 +503,8 @@ export async function connect(
   opts: ClientOptions & { env?: NodeJS.ProcessEnv } = {},
 ): Promise<EngineClient> {
   const env = opts.env ?? process.env;
-  const options = dockerodeOptions(connection, env);
-  const docker = withoutDockerEnv(() => new Dockerode(options as Dockerode.DockerOptions));
-  const modem = docker.modem as Modem;
+  const options = modemOptions(connection, env);
+  const modem = withoutDockerEnv(() => new DockerModem(options as DockerModem.ConstructorOptions)) as unknown as Modem;
   const transport: Transport = (path, query, signal) =>
     new Promise((resolve, reject) => {
       modem.dial(

@@ -28,6 +28,7 @@ describe('parseDockerdArgs', () => {
       tlscert: '/etc/docker/tls/server.pem',
       tlskey: '/etc/docker/tls/server-key.pem',
       dataRoot: '/srv/docker',
+      containerd: '/run/containerd/containerd.sock',
     });
   });
 
@@ -106,5 +107,19 @@ describe('effectiveDockerd', () => {
       ],
     });
     expect(e.dataRoot.path).toBe('/srv/docker');
+  });
+  it('lists containerd sockets: named, system default, or managed under the exec root', () => {
+    const named = effectiveDockerd({
+      processes: [proc(['dockerd', '--containerd=/run/k3s/containerd.sock'])],
+    });
+    expect(named.containerdSockets.map((c) => `${c.path} (${c.source})`)).toEqual([
+      '/run/k3s/containerd.sock (dockerd --containerd)',
+      '/run/containerd/containerd.sock (default)',
+    ]);
+    const managed = effectiveDockerd({ processes: [proc(['dockerd', '--exec-root', '/run/dkr/'])] });
+    expect(managed.containerdSockets.map((c) => c.path)).toEqual([
+      '/run/containerd/containerd.sock',
+      '/run/dkr/containerd/containerd.sock',
+    ]);
   });
 });

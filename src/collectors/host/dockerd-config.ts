@@ -12,6 +12,9 @@ export interface DockerdFlags {
   tlscacert?: string;
   tlscert?: string;
   tlskey?: string;
+  /** --containerd: the containerd socket of a system containerd. */
+  containerd?: string;
+  execRoot?: string;
 }
 
 const VALUE_FLAGS: Record<string, keyof DockerdFlags> = {
@@ -24,6 +27,8 @@ const VALUE_FLAGS: Record<string, keyof DockerdFlags> = {
   '--tlscacert': 'tlscacert',
   '--tlscert': 'tlscert',
   '--tlskey': 'tlskey',
+  '--containerd': 'containerd',
+  '--exec-root': 'execRoot',
 };
 const BOOL_FLAGS: Record<string, 'tls' | 'tlsverify'> = { '--tls': 'tls', '--tlsverify': 'tlsverify' };
 
@@ -72,6 +77,8 @@ export function findDockerd(processes: readonly ProcessFact[]): ProcessFact | un
 export const DEFAULT_DATA_ROOT = '/var/lib/docker';
 export const DEFAULT_SOCKET = '/var/run/docker.sock';
 export const DEFAULT_DAEMON_JSON = '/etc/docker/daemon.json';
+export const DEFAULT_CONTAINERD_SOCKET = '/run/containerd/containerd.sock';
+export const DEFAULT_EXEC_ROOT = '/var/run/docker';
 /** dockerd defaults its TLS files to $DOCKER_CERT_PATH or ~/.docker of the user it runs as (root). */
 export const DEFAULT_CERT_DIR = '/root/.docker';
 
@@ -100,6 +107,11 @@ export interface EffectiveDockerd {
   tls: TlsFiles;
   /** Unix socket paths the daemon listens on (default /var/run/docker.sock for fd:// or no -H). */
   sockets: Located[];
+  /**
+   * containerd sockets the daemon may use: --containerd (or daemon.json "containerd"), the system default
+   * /run/containerd/containerd.sock, and the one dockerd starts itself under <exec-root>/containerd.
+   */
+  containerdSockets: Located[];
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -169,6 +181,22 @@ export function effectiveDockerd(input: EffectiveInput): EffectiveDockerd {
     sockets.push({ path: DEFAULT_SOCKET, source: 'default' });
   }
 
+  const containerdSockets: Located[] = [];
+  const ctrd = flags.containerd ?? str(dj.containerd);
+  if (ctrd)
+    containerdSockets.push({
+      path: ctrd.replace(/^unix:\/\//, ''),
+      source: flags.containerd ? 'dockerd --containerd' : 'daemon.json "containerd"',
+    });
+  containerdSockets.push({ path: DEFAULT_CONTAINERD_SOCKET, source: 'default' });
+  if (!ctrd) {
+    const execRoot = flags.execRoot ?? str(dj['exec-root']) ?? DEFAULT_EXEC_ROOT;
+    containerdSockets.push({
+      path: `${execRoot.replace(/\/+$/, '')}/containerd/containerd.sock`,
+      source: 'containerd managed by dockerd',
+    });
+  }
+
   return {
     flags,
     running: proc !== undefined,
@@ -177,5 +205,6 @@ export function effectiveDockerd(input: EffectiveInput): EffectiveDockerd {
     hosts,
     tls,
     sockets,
+    containerdSockets: containerdSockets.filter((c, i, all) => all.findIndex((x) => x.path === c.path) === i),
   };
 }

@@ -254,6 +254,7 @@ export async function collectHost(opts: CollectHostOptions = {}): Promise<HostFa
         for (const unitPath of Object.values(units)) always.add(unitPath);
         for (const b of BINARIES) always.add(`/usr/bin/${b}`);
         for (const s of eff.sockets) always.add(s.path);
+        for (const c of eff.containerdSockets) always.add(c.path);
         if (opts.dockerSocket) always.add(opts.dockerSocket.replace(/^unix:\/\//, ''));
         for (const f of [eff.tls.ca, eff.tls.cert, eff.tls.key]) if (f) always.add(f.path);
         for (const p of opts.extraPaths ?? []) always.add(p);
