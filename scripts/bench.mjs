@@ -26,10 +26,11 @@ function sh(cmd, args, opts = {}) {
 if (!existsSync(join(root, 'dist/shells/cli/bin.js')))
   sh('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const keep = Boolean(process.env.BULKHEAD_TEST_DOCKER_HOST);
-const host =
-  process.env.BULKHEAD_TEST_DOCKER_HOST ??
-  (sh('bash', [join(root, 'scripts/test-daemon.sh'), 'start'], { stdio: ['ignore', 'pipe', 'inherit'] }),
-  sh('bash', [join(root, 'scripts/test-daemon.sh'), 'env']).replace(/^export DOCKER_HOST=/, ''));
+function startDaemon() {
+  sh('bash', [join(root, 'scripts/test-daemon.sh'), 'start'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return sh('bash', [join(root, 'scripts/test-daemon.sh'), 'env']).replace(/^export DOCKER_HOST=/, '');
+}
+const host = process.env.BULKHEAD_TEST_DOCKER_HOST ?? startDaemon();
 const env = { ...process.env, DOCKER_HOST: host, DOCKER_BUILDKIT: '0' };
 const docker = (...args) =>
   run('docker', ['-H', host, ...args], { env, maxBuffer: 64 << 20 }).then((r) => r.stdout.trim());

@@ -53,7 +53,9 @@ const DISTRO_PACKAGES: Record<Exclude<CveComponent, 'kernel'>, { distro: string;
 };
 
 function distroPackage(snap: Snapshot, component: Exclude<CveComponent, 'kernel'>): string | undefined {
-  const pkgs = (snap.host?.packages ?? []).filter((p) => p.status === '' || /(^|\s)installed$/.test(p.status));
+  const pkgs = (snap.host?.packages ?? []).filter(
+    (p) => p.status === '' || /(^|\s)installed$/.test(p.status),
+  );
   const names = DISTRO_PACKAGES[component];
   const distro = pkgs.find((p) => p.name === names.distro);
   if (!distro || pkgs.some((p) => p.name === names.upstream)) return undefined;

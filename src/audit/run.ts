@@ -69,7 +69,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       client = await connect(resolved, { ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
     } catch (err) {
       if (daemonRequired || !(err instanceof TargetError)) throw err;
-      for (const f of DOCKER_FACTS) if (needed.has(f)) snapshot.gaps[f] = `daemon unreachable: ${err.message}`;
+      for (const f of DOCKER_FACTS)
+        if (needed.has(f)) snapshot.gaps[f] = `daemon unreachable: ${err.message}`;
     }
   }
 
@@ -104,13 +105,16 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   } else {
     for (const f of DOCKER_FACTS) if (needed.has(f)) snapshot.gaps[f] ??= 'the Docker daemon was not queried';
   }
-  if (!snapshot.swarm && !snapshot.gaps.swarm) {
-    snapshot.gaps.swarm = 'this node is not a swarm manager';
-  }
 
   const settings = settingsFrom(config, opts.now ?? new Date());
   let results = runChecks(checks, snapshot, settings);
-  const sup = applySuppressions(results, config.suppressions ?? [], allChecks, settings.now, opts.configSource ?? '.bulkhead.yaml');
+  const sup = applySuppressions(
+    results,
+    config.suppressions ?? [],
+    allChecks,
+    settings.now,
+    opts.configSource ?? '.bulkhead.yaml',
+  );
   results = sup.results;
   warnings.push(...sup.warnings);
   const min = opts.minSeverity ?? config.minSeverity;
@@ -132,4 +136,3 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   };
   return { report, checks, snapshot };
 }
-

@@ -7,7 +7,10 @@ import { ConfigError } from '../core/errors.js';
 export const DEFAULT_CONFIG_FILES = ['.bulkhead.yaml', '.bulkhead.yml'];
 
 /** Loads `.bulkhead.yaml`: the explicit path, else the first default file in `cwd`, else an empty config. */
-export function loadConfig(path: string | undefined, cwd = process.cwd()): { config: Config; source: string | null } {
+export function loadConfig(
+  path: string | undefined,
+  cwd = process.cwd(),
+): { config: Config; source: string | null } {
   const candidates = path ? [resolve(cwd, path)] : DEFAULT_CONFIG_FILES.map((f) => resolve(cwd, f));
   const file = candidates.find((f) => existsSync(f));
   if (!file) {

@@ -504,7 +504,9 @@ export async function connect(
 ): Promise<EngineClient> {
   const env = opts.env ?? process.env;
   const options = modemOptions(connection, env);
-  const modem = withoutDockerEnv(() => new DockerModem(options as DockerModem.ConstructorOptions)) as unknown as Modem;
+  const modem = withoutDockerEnv(
+    () => new DockerModem(options as DockerModem.ConstructorOptions),
+  ) as unknown as Modem;
   const transport: Transport = (path, query, signal) =>
     new Promise((resolve, reject) => {
       modem.dial(

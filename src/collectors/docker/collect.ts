@@ -223,13 +223,11 @@ export async function collectDocker(
       out.gaps.swarm = `swarm state unknown: ${out.gaps.daemon ?? 'no /info'}`;
       return;
     }
+    // Inactive nodes and workers get the swarm facts /info gives; the swarm checks decide from
+    // info.Swarm that they do not apply, instead of reporting every control as unknown.
     const state = info.Swarm?.LocalNodeState ?? 'inactive';
-    if (state !== 'active') {
-      out.gaps.swarm = `swarm mode is not active on this node (LocalNodeState=${state})`;
-      return;
-    }
-    if (info.Swarm?.ControlAvailable !== true) {
-      out.gaps.swarm = 'this node is a swarm worker; swarm facts are only available on a manager';
+    if (state !== 'active' || info.Swarm?.ControlAvailable !== true) {
+      out.swarm = swarmFromApi({ info });
       return;
     }
     try {

@@ -27,7 +27,9 @@ const severityArg =
   (v: string): Severity | 'none' => {
     const s = v.toLowerCase();
     if ((SEVERITIES as readonly string[]).includes(s) || (allowNone && s === 'none')) return s as Severity;
-    throw new InvalidArgumentError(`expected one of ${[...SEVERITIES, ...(allowNone ? ['none'] : [])].join(', ')}`);
+    throw new InvalidArgumentError(
+      `expected one of ${[...SEVERITIES, ...(allowNone ? ['none'] : [])].join(', ')}`,
+    );
   };
 
 interface AuditFlags {
@@ -57,14 +59,21 @@ function write(text: string, output: string | undefined): void {
     try {
       writeFileSync(output, text);
     } catch (err) {
-      throw new UsageError(`cannot write ${output}: ${(err as Error).message}`, 'choose a writable --output path');
+      throw new UsageError(
+        `cannot write ${output}: ${(err as Error).message}`,
+        'choose a writable --output path',
+      );
     }
   } else process.stdout.write(text);
 }
 
 async function audit(flags: AuditFlags): Promise<number> {
   const { config, source } = loadConfig(flags.config);
-  const scopes = flags.scope ? parseScopes(flags.scope) : config.scope ? parseScopes(config.scope.join(',')) : undefined;
+  const scopes = flags.scope
+    ? parseScopes(flags.scope)
+    : config.scope
+      ? parseScopes(config.scope.join(','))
+      : undefined;
   const showProgress = process.stderr.isTTY === true;
   const tls = {
     ...(flags.tls !== undefined ? { tls: flags.tls } : {}),
@@ -101,12 +110,16 @@ async function audit(flags: AuditFlags): Promise<number> {
   }
   const failOn = flags.failOn ?? config.failOn ?? 'high';
   if (failOn === 'none') return EXIT.ok;
-  return report.results.some((r) => r.status === 'fail' && atLeast(r.severity, failOn)) ? EXIT.findings : EXIT.ok;
+  return report.results.some((r) => r.status === 'fail' && atLeast(r.severity, failOn))
+    ? EXIT.findings
+    : EXIT.ok;
 }
 
 export function buildProgram(): Command {
   const program = new Command('bulkhead')
-    .description('Keeps Docker hosts safe: audits hosts, daemons and containers against the CIS Docker Benchmark and more')
+    .description(
+      'Keeps Docker hosts safe: audits hosts, daemons and containers against the CIS Docker Benchmark and more',
+    )
     .version(VERSION)
     .option('--debug', 'print stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')
@@ -115,17 +128,32 @@ export function buildProgram(): Command {
   program
     .command('audit')
     .description('audit the local (or --host) Docker host, daemon, containers, images and networks')
-    .option('-H, --host <endpoint>', 'daemon endpoint: unix:///path, tcp://host:port, ssh://user@host (default $DOCKER_HOST)')
+    .option(
+      '-H, --host <endpoint>',
+      'daemon endpoint: unix:///path, tcp://host:port, ssh://user@host (default $DOCKER_HOST)',
+    )
     .option('--tls', 'use TLS without verifying the daemon certificate')
     .option('--tlsverify', 'use TLS and verify the daemon certificate')
     .option('--tlscacert <file>', 'CA certificate the daemon certificate must chain to')
     .option('--tlscert <file>', 'client certificate')
     .option('--tlskey <file>', 'client key')
     .option('--scope <scopes>', 'comma list of: all, host, daemon, container, image, network, swarm')
-    .option('--only <selectors>', 'run only these checks: ids, globs (BH-CTR-*), cis:5.10, P-NET-2, scope:host', list)
+    .option(
+      '--only <selectors>',
+      'run only these checks: ids, globs (BH-CTR-*), cis:5.10, P-NET-2, scope:host',
+      list,
+    )
     .option('--skip <selectors>', 'skip these checks (same selectors as --only)', list)
-    .option('--min-severity <level>', 'leave results below this severity out of the report', severityArg(false))
-    .option('--fail-on <level>', 'exit 1 when a finding is at or above this severity, or none (default: high)', severityArg(true))
+    .option(
+      '--min-severity <level>',
+      'leave results below this severity out of the report',
+      severityArg(false),
+    )
+    .option(
+      '--fail-on <level>',
+      'exit 1 when a finding is at or above this severity, or none (default: high)',
+      severityArg(true),
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-c, --config <file>', 'configuration file (default: ./.bulkhead.yaml if present)')
@@ -135,7 +163,9 @@ export function buildProgram(): Command {
     .option('--no-color', 'disable colours')
     .option('-v, --verbose', 'list passing checks too')
     .option('--concurrency <n>', 'parallel Engine API calls (default 8)', (v) => positiveInt(v))
-    .option('--timeout <seconds>', 'per-request timeout for the Engine API (default 10)', (v) => positiveInt(v))
+    .option('--timeout <seconds>', 'per-request timeout for the Engine API (default 10)', (v) =>
+      positiveInt(v),
+    )
     .action(async (flags: AuditFlags) => {
       process.exitCode = await audit(flags);
     });
@@ -157,7 +187,9 @@ export function buildProgram(): Command {
       }
       for (const c of allChecks) {
         const refs = c.refs.map((r) => (r.kind === 'cis' ? `CIS ${r.id}` : r.id)).join(', ');
-        process.stdout.write(`${c.id.padEnd(11)} ${c.severity.padEnd(8)} ${c.scope.padEnd(9)} ${c.title}  [${refs}]\n`);
+        process.stdout.write(
+          `${c.id.padEnd(11)} ${c.severity.padEnd(8)} ${c.scope.padEnd(9)} ${c.title}  [${refs}]\n`,
+        );
       }
     });
 
@@ -187,7 +219,11 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+      if (
+        err.code === 'commander.helpDisplayed' ||
+        err.code === 'commander.version' ||
+        err.code === 'commander.help'
+      )
         return EXIT.ok;
       return EXIT.error; // commander already printed the one-line error
     }

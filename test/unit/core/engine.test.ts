@@ -56,7 +56,10 @@ const hostFiles = defineCheck({
   facts: ['host'],
   refs: [cis('3.1'), practice('P-HST-1')],
   evaluate: () => [
-    fail({ message: 'owned by 1000', path: '/etc/docker' }, { subject: { kind: 'file', path: '/etc/docker' } }),
+    fail(
+      { message: 'owned by 1000', path: '/etc/docker' },
+      { subject: { kind: 'file', path: '/etc/docker' } },
+    ),
     pass([], { subject: { kind: 'file', path: '/etc/docker/daemon.json' } }),
     unknown('cannot stat', { subject: { kind: 'file', path: '/run/containerd' } }),
   ],
@@ -103,9 +106,17 @@ describe('runChecks', () => {
   });
 
   it('reports unknown with the gap reason when a fact is missing', () => {
-    const results = runChecks([privileged], snapshot({ gaps: { containers: 'daemon unreachable' } }), settings());
+    const results = runChecks(
+      [privileged],
+      snapshot({ gaps: { containers: 'daemon unreachable' } }),
+      settings(),
+    );
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ status: 'unknown', reason: 'daemon unreachable', subject: { kind: 'daemon' } });
+    expect(results[0]).toMatchObject({
+      status: 'unknown',
+      reason: 'daemon unreachable',
+      subject: { kind: 'daemon' },
+    });
   });
 
   it('collects only the facts the selected checks read', () => {
@@ -199,7 +210,11 @@ describe('config and suppressions', () => {
 
 describe('summary', () => {
   it('counts by status and failed severity, and weights the score', () => {
-    const snap = snapshot({ containers: [container('a', true)], host: {} as never, daemon: { connection: { endpoint: 'x' } } as never });
+    const snap = snapshot({
+      containers: [container('a', true)],
+      host: {} as never,
+      daemon: { connection: { endpoint: 'x' } } as never,
+    });
     const results = runChecks(checks, snap, settings());
     const s = summarize(results);
     expect(s.byStatus).toEqual({ fail: 2, pass: 1, unknown: 2, suppressed: 0 });
