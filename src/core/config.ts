@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schema.js';
 import { ConfigError } from './errors.js';
 import { type CheckSettings, defaultSettings, SCOPES, SEVERITIES } from './model.js';
 

@@ -6,7 +6,7 @@
 // BridgeNfIptables and KernelMemory gone). Validation is permissive: a field of an unexpected type is treated
 // as absent; only a /version without a version string is an error.
 import { X509Certificate } from 'node:crypto';
-import { z } from 'zod';
+import { looseObject, z } from '../../core/schema.js';
 import type {
   ComponentVersion,
   ConnectionFact,
@@ -31,9 +31,9 @@ const stringMap = opt(z.record(z.string(), z.unknown()).nullable()).transform((m
   for (const [k, v] of Object.entries(m ?? {})) if (typeof v === 'string') out[k] = v;
   return out;
 });
-const commit = opt(z.looseObject({ ID: str, Expected: str }).nullable());
+const commit = opt(looseObject({ ID: str, Expected: str }).nullable());
 
-const versionSchema = z.looseObject({
+const versionSchema = looseObject({
   Version: z.string().min(1),
   ApiVersion: str,
   MinAPIVersion: str,
@@ -45,7 +45,7 @@ const versionSchema = z.looseObject({
   Components: opt(
     z
       .array(
-        z.looseObject({
+        looseObject({
           Name: z.string(),
           Version: opt(z.string()).transform((v) => v ?? ''),
           Details: stringMap,
@@ -55,19 +55,19 @@ const versionSchema = z.looseObject({
   ),
 });
 
-const swarmInfoSchema = z.looseObject({
+const swarmInfoSchema = looseObject({
   NodeID: str,
   NodeAddr: str,
   LocalNodeState: str,
   ControlAvailable: bool,
   Error: str,
-  RemoteManagers: opt(z.array(z.looseObject({ NodeID: str, Addr: str })).nullable()),
+  RemoteManagers: opt(z.array(looseObject({ NodeID: str, Addr: str })).nullable()),
   Nodes: num,
   Managers: num,
   Cluster: opt(z.unknown()),
 });
 
-const infoSchema = z.looseObject({
+const infoSchema = looseObject({
   ID: str,
   Name: str,
   ServerVersion: str,
@@ -85,21 +85,20 @@ const infoSchema = z.looseObject({
   Debug: bool,
   SecurityOptions: strings,
   RegistryConfig: opt(
-    z
-      .looseObject({
+    looseObject({
         InsecureRegistryCIDRs: strings,
         IndexConfigs: opt(
           z
             .record(
               z.string(),
-              z.looseObject({ Name: str, Secure: bool }).catch({ Name: undefined, Secure: undefined }),
+              looseObject({ Name: str, Secure: bool }).catch({ Name: undefined, Secure: undefined }),
             )
             .nullable(),
         ),
       })
       .nullable(),
   ),
-  Plugins: opt(z.looseObject({ Authorization: strings }).nullable()),
+  Plugins: opt(looseObject({ Authorization: strings }).nullable()),
   Runtimes: opt(z.record(z.string(), z.unknown()).nullable()),
   DefaultRuntime: str,
   RuncCommit: commit,
@@ -211,7 +210,7 @@ function infoFact(raw: unknown): InfoFact {
   return fact;
 }
 
-const bridgeSchema = z.looseObject({ Options: stringMap });
+const bridgeSchema = looseObject({ Options: stringMap });
 
 export function daemonFromApi(
   connection: ConnectionFact,
@@ -242,59 +241,55 @@ export interface SwarmRaw {
   state?: unknown;
 }
 
-const clusterSchema = z.looseObject({
-  TLSInfo: opt(z.looseObject({ TrustRoot: str }).nullable()),
+const clusterSchema = looseObject({
+  TLSInfo: opt(looseObject({ TrustRoot: str }).nullable()),
   CreatedAt: str,
   UpdatedAt: str,
   RootRotationInProgress: bool,
   Spec: opt(
-    z
-      .looseObject({
-        CAConfig: opt(z.looseObject({ NodeCertExpiry: num }).nullable()),
-        EncryptionConfig: opt(z.looseObject({ AutoLockManagers: bool }).nullable()),
+    looseObject({
+        CAConfig: opt(looseObject({ NodeCertExpiry: num }).nullable()),
+        EncryptionConfig: opt(looseObject({ AutoLockManagers: bool }).nullable()),
       })
       .nullable(),
   ),
 });
 
-const nodeSchema = z.looseObject({
+const nodeSchema = looseObject({
   ID: z.string(),
-  Spec: opt(z.looseObject({ Role: str }).nullable()),
-  Description: opt(z.looseObject({ Hostname: str }).nullable()),
-  Status: opt(z.looseObject({ Addr: str }).nullable()),
-  ManagerStatus: opt(z.looseObject({ Reachability: str, Addr: str, Leader: bool }).nullable()),
+  Spec: opt(looseObject({ Role: str }).nullable()),
+  Description: opt(looseObject({ Hostname: str }).nullable()),
+  Status: opt(looseObject({ Addr: str }).nullable()),
+  ManagerStatus: opt(looseObject({ Reachability: str, Addr: str, Leader: bool }).nullable()),
 });
 
-const serviceSchema = z.looseObject({
+const serviceSchema = looseObject({
   ID: z.string(),
   Spec: opt(
-    z
-      .looseObject({
+    looseObject({
         Name: str,
         TaskTemplate: opt(
-          z
-            .looseObject({
+          looseObject({
               ContainerSpec: opt(
-                z
-                  .looseObject({
+                looseObject({
                     Env: strings,
-                    Secrets: opt(z.array(z.looseObject({ SecretName: str, SecretID: str })).nullable()),
+                    Secrets: opt(z.array(looseObject({ SecretName: str, SecretID: str })).nullable()),
                   })
                   .nullable(),
               ),
             })
             .nullable(),
         ),
-        EndpointSpec: opt(z.looseObject({ Ports: opt(z.array(z.unknown()).nullable()) }).nullable()),
+        EndpointSpec: opt(looseObject({ Ports: opt(z.array(z.unknown()).nullable()) }).nullable()),
       })
       .nullable(),
   ),
-  Endpoint: opt(z.looseObject({ Ports: opt(z.array(z.unknown()).nullable()) }).nullable()),
+  Endpoint: opt(looseObject({ Ports: opt(z.array(z.unknown()).nullable()) }).nullable()),
 });
 
-const portSchema = z.looseObject({ TargetPort: num, PublishedPort: num, Protocol: str, PublishMode: str });
-const secretSchema = z.looseObject({ ID: z.string(), Spec: opt(z.looseObject({ Name: str }).nullable()) });
-const stateSchema = z.looseObject({ ListenAddr: str, AdvertiseAddr: str, DataPathAddr: str });
+const portSchema = looseObject({ TargetPort: num, PublishedPort: num, Protocol: str, PublishMode: str });
+const secretSchema = looseObject({ ID: z.string(), Spec: opt(looseObject({ Name: str }).nullable()) });
+const stateSchema = looseObject({ ListenAddr: str, AdvertiseAddr: str, DataPathAddr: str });
 
 /** The validity of the first certificate of a PEM bundle; undefined when it does not parse. */
 function certificateValidity(pem: string): { notBefore: string; notAfter: string } | undefined {
@@ -309,8 +304,8 @@ function certificateValidity(pem: string): { notBefore: string; notAfter: string
   }
 }
 
-function parseList<T>(schema: z.ZodType<T>, raw: unknown[] | undefined): T[] {
-  const out: T[] = [];
+function parseList<S extends z.ZodTypeAny>(schema: S, raw: unknown[] | undefined): z.output<S>[] {
+  const out: z.output<S>[] = [];
   for (const item of raw ?? []) {
     const r = schema.safeParse(item);
     if (r.success) out.push(r.data);

@@ -4,7 +4,7 @@
 // 1.5x (VirtualSize/ContainerConfig gone, Descriptor/Manifests with the containerd image store, Config may be
 // null). Validation is permissive: a field of an unexpected type is treated as absent, never as a crash; only a
 // missing id is an error, because nothing downstream can name the object without it.
-import { z } from 'zod';
+import { looseObject, z } from '../../core/schema.js';
 import type { HistoryEntry, ImageFacts } from '../../facts/image.js';
 import type { NetworkFacts } from '../../facts/network.js';
 
@@ -23,17 +23,17 @@ const command = opt(z.union([z.array(z.unknown()), z.string()]).nullable()).tran
   v == null ? [] : typeof v === 'string' ? [v] : v.filter((s): s is string => typeof s === 'string'),
 );
 
-const imageConfigSchema = z.looseObject({
+const imageConfigSchema = looseObject({
   User: opt(z.string().nullable()),
   Env: strings,
   Cmd: command,
   Entrypoint: command,
   ExposedPorts: opt(z.record(z.string(), z.unknown()).nullable()),
-  Healthcheck: opt(z.looseObject({ Test: strings }).nullable()),
+  Healthcheck: opt(looseObject({ Test: strings }).nullable()),
   Labels: stringMap,
 });
 
-const imageInspectSchema = z.looseObject({
+const imageInspectSchema = looseObject({
   Id: z.string().min(1),
   RepoTags: strings,
   RepoDigests: strings,
@@ -45,7 +45,7 @@ const imageInspectSchema = z.looseObject({
 });
 
 /** One entry of GET /images/{name}/history (newest first). */
-const apiHistorySchema = z.looseObject({
+const apiHistorySchema = looseObject({
   CreatedBy: opt(z.string().nullable()),
   Created: opt(z.number().nullable()),
   Size: opt(z.number().nullable()),
@@ -53,7 +53,7 @@ const apiHistorySchema = z.looseObject({
 });
 
 /** One entry of the OCI image config `history` (oldest first), accepted too. */
-const ociHistorySchema = z.looseObject({
+const ociHistorySchema = looseObject({
   created_by: opt(z.string().nullable()),
   created: opt(z.string().nullable()),
   empty_layer: opt(z.boolean().nullable()),
@@ -125,7 +125,7 @@ export function imageFromApi(inspect: unknown, history: unknown[], containers: n
   };
 }
 
-const networkSchema = z.looseObject({
+const networkSchema = looseObject({
   Id: z.string().min(1),
   Name: opt(z.string().nullable()),
   Driver: opt(z.string().nullable()),
@@ -137,8 +137,7 @@ const networkSchema = z.looseObject({
   Options: stringMap,
   Labels: stringMap,
   IPAM: opt(
-    z
-      .looseObject({
+    looseObject({
         Config: opt(z.array(z.unknown()).nullable()),
       })
       .nullable(),
@@ -146,7 +145,7 @@ const networkSchema = z.looseObject({
   Containers: opt(z.record(z.string(), z.unknown()).nullable()),
 });
 
-const ipamConfigSchema = z.looseObject({ Subnet: opt(z.string().nullable()) });
+const ipamConfigSchema = looseObject({ Subnet: opt(z.string().nullable()) });
 
 /** Endpoint keys in Containers that are not containers (swarm load balancer and ingress sandbox). */
 const isPseudoEndpoint = (key: string): boolean => key === 'ingress-sbox' || key.startsWith('lb-');

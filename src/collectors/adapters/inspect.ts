@@ -7,7 +7,7 @@
 // null, NetworkSettings.IPAddress; 1.44+ adds HostConfig.Annotations, Networks.*.DNSNames, and 1.52 drops
 // the deprecated top-level NetworkSettings addresses. A field that is missing or has an unexpected type
 // falls back to its default; nothing here throws on odd input.
-import { z } from 'zod';
+import { looseObject, z } from '../../core/schema.js';
 import type {
   ContainerFacts,
   ContainerSpec,
@@ -41,10 +41,9 @@ const strSlice = z
   .optional()
   .catch(undefined);
 const anyRecord = z.record(z.string(), z.unknown()).optional().catch(undefined);
-const anyObject = z.looseObject({}).optional().catch(undefined);
+const anyObject = looseObject({}).optional().catch(undefined);
 
-const HealthcheckSchema = z
-  .looseObject({
+const HealthcheckSchema = looseObject({
     Test: strSlice,
     Interval: optNum,
     Timeout: optNum,
@@ -53,7 +52,7 @@ const HealthcheckSchema = z
   .optional()
   .catch(undefined);
 
-const ConfigSchema = z.looseObject({
+const ConfigSchema = looseObject({
   User: optStr,
   Env: strList,
   Cmd: strSlice,
@@ -65,15 +64,15 @@ const ConfigSchema = z.looseObject({
   Healthcheck: HealthcheckSchema,
 });
 
-const HostConfigSchema = z.looseObject({
+const HostConfigSchema = looseObject({
   Binds: strList,
   Mounts: strList,
   Tmpfs: anyRecord,
-  LogConfig: z.looseObject({ Type: optStr, Config: anyRecord }).optional().catch(undefined),
+  LogConfig: looseObject({ Type: optStr, Config: anyRecord }).optional().catch(undefined),
   NetworkMode: optStr,
   PortBindings: anyRecord,
   PublishAllPorts: optBool,
-  RestartPolicy: z.looseObject({ Name: optStr, MaximumRetryCount: optNum }).optional().catch(undefined),
+  RestartPolicy: looseObject({ Name: optStr, MaximumRetryCount: optNum }).optional().catch(undefined),
   CapAdd: strList,
   CapDrop: strList,
   SecurityOpt: strList,
@@ -104,7 +103,7 @@ const HostConfigSchema = z.looseObject({
   BlkioDeviceWriteIOps: strList,
 });
 
-const InspectSchema = z.looseObject({
+const InspectSchema = looseObject({
   Id: optStr,
   Name: optStr,
   Image: optStr,
@@ -112,8 +111,7 @@ const InspectSchema = z.looseObject({
   RestartCount: optNum,
   AppArmorProfile: optStr,
   ExecIDs: strList,
-  State: z
-    .looseObject({
+  State: looseObject({
       Status: optStr,
       Running: optBool,
       Paused: optBool,
@@ -125,13 +123,13 @@ const InspectSchema = z.looseObject({
   Config: anyObject,
   HostConfig: anyObject,
   Mounts: strList,
-  NetworkSettings: z.looseObject({ Ports: anyRecord, Networks: anyRecord }).optional().catch(undefined),
+  NetworkSettings: looseObject({ Ports: anyRecord, Networks: anyRecord }).optional().catch(undefined),
 });
 
 type Config = z.infer<typeof ConfigSchema>;
 type HostConfig = z.infer<typeof HostConfigSchema>;
 
-const parseOr = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
+const parseOr = <S extends z.ZodTypeAny>(schema: S, value: unknown, fallback: NoInfer<z.output<S>>): z.output<S> => {
   const r = schema.safeParse(value);
   return r.success ? r.data : fallback;
 };
@@ -319,7 +317,7 @@ const ulimits = (v: readonly unknown[] | undefined): UlimitSpec[] =>
     .map((o) => ({ name: asString(o.Name), soft: asNumber(o.Soft), hard: asNumber(o.Hard) }));
 
 export function healthcheckFrom(v: unknown): HealthcheckSpec | undefined {
-  const h = parseOr(HealthcheckSchema, v, undefined);
+  const h = parseOr(HealthcheckSchema.optional(), v, undefined);
   if (!h) return undefined;
   const test = slice(h.Test);
   if (test.length === 0) return undefined; // {} or Test [] = inherit: not a healthcheck of its own
@@ -457,11 +455,10 @@ export function containerFromInspect(inspect: unknown, extras: InspectExtras = {
   };
 }
 
-const ExecSchema = z.looseObject({
+const ExecSchema = looseObject({
   ID: optStr,
   Running: optBool,
-  ProcessConfig: z
-    .looseObject({
+  ProcessConfig: looseObject({
       entrypoint: optStr,
       arguments: strList,
       privileged: optBool,

@@ -6,7 +6,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import DockerModem from 'docker-modem';
-import { z } from 'zod';
+import { looseObject, z } from '../../core/schema.js';
 import { TargetError } from '../../core/errors.js';
 import { describeConnection, type ResolvedConnection } from './connection.js';
 
@@ -21,39 +21,39 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 const orUndefined = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === null ? undefined : v), schema.optional());
 
-const versionSchema = z.looseObject({
+const versionSchema = looseObject({
   Version: orUndefined(z.string()),
   ApiVersion: orUndefined(z.string()),
   MinAPIVersion: orUndefined(z.string()),
 });
-const infoSchema = z.looseObject({
+const infoSchema = looseObject({
   Swarm: orUndefined(
-    z.looseObject({
+    looseObject({
       LocalNodeState: orUndefined(z.string()),
       ControlAvailable: orUndefined(z.boolean()),
     }),
   ),
 });
-const containerSummarySchema = z.looseObject({
+const containerSummarySchema = looseObject({
   Id: z.string(),
   Names: orUndefined(z.array(z.string())),
   Image: orUndefined(z.string()),
   ImageID: orUndefined(z.string()),
   State: orUndefined(z.string()),
 });
-const containerInspectSchema = z.looseObject({
+const containerInspectSchema = looseObject({
   Id: z.string(),
   Image: orUndefined(z.string()),
-  State: orUndefined(z.looseObject({ Status: orUndefined(z.string()), Running: orUndefined(z.boolean()) })),
+  State: orUndefined(looseObject({ Status: orUndefined(z.string()), Running: orUndefined(z.boolean()) })),
   ExecIDs: orUndefined(z.array(z.string())),
 });
-const topSchema = z.looseObject({
+const topSchema = looseObject({
   Titles: orUndefined(z.array(z.string())),
   Processes: orUndefined(z.array(z.array(z.string()))),
 });
-const imageSummarySchema = z.looseObject({ Id: z.string() });
-const networkSummarySchema = z.looseObject({ Id: z.string(), Name: z.string() });
-const objectSchema = z.looseObject({});
+const imageSummarySchema = looseObject({ Id: z.string() });
+const networkSummarySchema = looseObject({ Id: z.string(), Name: z.string() });
+const objectSchema = looseObject({});
 const listSchema = z.preprocess((v) => (v === null ? [] : v), z.array(z.unknown()));
 
 export type VersionRaw = z.infer<typeof versionSchema>;
@@ -315,10 +315,10 @@ export async function createEngineClient(
 ): Promise<EngineClient> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  const get = async <T>(
+  const get = async <S extends z.ZodTypeAny, T = z.output<S>>(
     what: string,
     path: string,
-    schema: z.ZodType<T>,
+    schema: S,
     query?: Record<string, string | number | boolean>,
   ): Promise<T> => {
     const ac = new AbortController();

@@ -68,7 +68,7 @@ function write(text: string, output: string | undefined): void {
 }
 
 async function audit(flags: AuditFlags): Promise<number> {
-  const { config, source } = loadConfig(flags.config);
+  const { config, source } = await loadConfig(flags.config);
   const scopes = flags.scope
     ? parseScopes(flags.scope)
     : config.scope
