@@ -1,6 +1,7 @@
 // The daemon's effective file locations (data root, TLS files, sockets), from the running dockerd's
 // command line and daemon.json. Pure, so the collector (to know what to stat) and the checks (to know
 // which file a control names) agree.
+import { parseDockerdArgv } from '../../analysis/dockerd-argv.js';
 import type { ProcessFact } from '../../facts/host.js';
 
 export interface DockerdFlags {
@@ -17,55 +18,30 @@ export interface DockerdFlags {
   execRoot?: string;
 }
 
-const VALUE_FLAGS: Record<string, keyof DockerdFlags> = {
-  '-H': 'hosts',
-  '--host': 'hosts',
-  '--data-root': 'dataRoot',
-  '-g': 'dataRoot',
-  '--graph': 'dataRoot',
-  '--config-file': 'configFile',
-  '--tlscacert': 'tlscacert',
-  '--tlscert': 'tlscert',
-  '--tlskey': 'tlskey',
-  '--containerd': 'containerd',
-  '--exec-root': 'execRoot',
-};
-const BOOL_FLAGS: Record<string, 'tls' | 'tlsverify'> = { '--tls': 'tls', '--tlsverify': 'tlsverify' };
-
-const parseBool = (v: string): boolean | undefined =>
-  /^(1|t|true)$/i.test(v) ? true : /^(0|f|false)$/i.test(v) ? false : undefined;
-
-/** pflag syntax: `--flag=value`, `--flag value`, `-H value`, `-Hvalue`, `--bool`, `--bool=false`. */
+/** The location flags of a dockerd command line (pflag syntax, parsed by the shared argv parser). */
 export function parseDockerdArgs(argv: readonly string[]): DockerdFlags {
-  const flags: DockerdFlags = { hosts: [] };
-  const set = (key: keyof DockerdFlags, value: string): void => {
-    if (key === 'hosts') flags.hosts.push(value);
-    else if (key !== 'tls' && key !== 'tlsverify') flags[key] = value;
+  const { flags } = parseDockerdArgv(argv);
+  const last = (name: string): string | undefined => flags[name]?.at(-1);
+  // pflag accepts only true/false spellings; the parser keeps other values as given, which dockerd would
+  // reject, so anything but 'false' reads as on.
+  const bool = (name: string): boolean | undefined => {
+    const v = last(name);
+    return v === undefined ? undefined : v !== 'false';
   };
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') break;
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const boolKey = BOOL_FLAGS[name];
-    if (boolKey) {
-      flags[boolKey] = inline === undefined ? true : (parseBool(inline) ?? true);
-      continue;
-    }
-    const key = VALUE_FLAGS[name];
-    if (key) {
-      const value = inline ?? argv[++i];
-      if (value !== undefined) set(key, value);
-      continue;
-    }
-    // short flags glued to their value: -H/run/docker.sock, -gDIR
-    if (/^-[Hg]./.test(arg) && !arg.startsWith('--')) {
-      const k = VALUE_FLAGS[arg.slice(0, 2)];
-      if (k) set(k, arg.slice(2).replace(/^=/, ''));
-    }
-  }
-  return flags;
+  const out: DockerdFlags = { hosts: (flags.host ?? []).filter((h) => h !== '') };
+  const set = <K extends keyof DockerdFlags>(key: K, value: DockerdFlags[K] | undefined): void => {
+    if (value !== undefined && value !== '') out[key] = value;
+  };
+  set('dataRoot', last('data-root') ?? last('graph'));
+  set('configFile', last('config-file'));
+  set('tls', bool('tls'));
+  set('tlsverify', bool('tlsverify'));
+  set('tlscacert', last('tlscacert'));
+  set('tlscert', last('tlscert'));
+  set('tlskey', last('tlskey'));
+  set('containerd', last('containerd'));
+  set('execRoot', last('exec-root'));
+  return out;
 }
 
 /** The dockerd process to trust: root's, else the first one. */
