@@ -1,6 +1,6 @@
-import { z } from './schema.js';
 import { ConfigError } from './errors.js';
 import { type CheckSettings, defaultSettings, SCOPES, SEVERITIES } from './model.js';
+import { z } from './schema.js';
 
 const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;

@@ -86,17 +86,16 @@ const infoSchema = looseObject({
   SecurityOptions: strings,
   RegistryConfig: opt(
     looseObject({
-        InsecureRegistryCIDRs: strings,
-        IndexConfigs: opt(
-          z
-            .record(
-              z.string(),
-              looseObject({ Name: str, Secure: bool }).catch({ Name: undefined, Secure: undefined }),
-            )
-            .nullable(),
-        ),
-      })
-      .nullable(),
+      InsecureRegistryCIDRs: strings,
+      IndexConfigs: opt(
+        z
+          .record(
+            z.string(),
+            looseObject({ Name: str, Secure: bool }).catch({ Name: undefined, Secure: undefined }),
+          )
+          .nullable(),
+      ),
+    }).nullable(),
   ),
   Plugins: opt(looseObject({ Authorization: strings }).nullable()),
   Runtimes: opt(z.record(z.string(), z.unknown()).nullable()),
@@ -248,10 +247,9 @@ const clusterSchema = looseObject({
   RootRotationInProgress: bool,
   Spec: opt(
     looseObject({
-        CAConfig: opt(looseObject({ NodeCertExpiry: num }).nullable()),
-        EncryptionConfig: opt(looseObject({ AutoLockManagers: bool }).nullable()),
-      })
-      .nullable(),
+      CAConfig: opt(looseObject({ NodeCertExpiry: num }).nullable()),
+      EncryptionConfig: opt(looseObject({ AutoLockManagers: bool }).nullable()),
+    }).nullable(),
   ),
 });
 
@@ -267,22 +265,19 @@ const serviceSchema = looseObject({
   ID: z.string(),
   Spec: opt(
     looseObject({
-        Name: str,
-        TaskTemplate: opt(
-          looseObject({
-              ContainerSpec: opt(
-                looseObject({
-                    Env: strings,
-                    Secrets: opt(z.array(looseObject({ SecretName: str, SecretID: str })).nullable()),
-                  })
-                  .nullable(),
-              ),
-            })
-            .nullable(),
-        ),
-        EndpointSpec: opt(looseObject({ Ports: opt(z.array(z.unknown()).nullable()) }).nullable()),
-      })
-      .nullable(),
+      Name: str,
+      TaskTemplate: opt(
+        looseObject({
+          ContainerSpec: opt(
+            looseObject({
+              Env: strings,
+              Secrets: opt(z.array(looseObject({ SecretName: str, SecretID: str })).nullable()),
+            }).nullable(),
+          ),
+        }).nullable(),
+      ),
+      EndpointSpec: opt(looseObject({ Ports: opt(z.array(z.unknown()).nullable()) }).nullable()),
+    }).nullable(),
   ),
   Endpoint: opt(looseObject({ Ports: opt(z.array(z.unknown()).nullable()) }).nullable()),
 });

@@ -138,9 +138,8 @@ const networkSchema = looseObject({
   Labels: stringMap,
   IPAM: opt(
     looseObject({
-        Config: opt(z.array(z.unknown()).nullable()),
-      })
-      .nullable(),
+      Config: opt(z.array(z.unknown()).nullable()),
+    }).nullable(),
   ),
   Containers: opt(z.record(z.string(), z.unknown()).nullable()),
 });

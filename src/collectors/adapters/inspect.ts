@@ -44,11 +44,11 @@ const anyRecord = z.record(z.string(), z.unknown()).optional().catch(undefined);
 const anyObject = looseObject({}).optional().catch(undefined);
 
 const HealthcheckSchema = looseObject({
-    Test: strSlice,
-    Interval: optNum,
-    Timeout: optNum,
-    Retries: optNum,
-  })
+  Test: strSlice,
+  Interval: optNum,
+  Timeout: optNum,
+  Retries: optNum,
+})
   .optional()
   .catch(undefined);
 
@@ -112,12 +112,12 @@ const InspectSchema = looseObject({
   AppArmorProfile: optStr,
   ExecIDs: strList,
   State: looseObject({
-      Status: optStr,
-      Running: optBool,
-      Paused: optBool,
-      Restarting: optBool,
-      StartedAt: optStr,
-    })
+    Status: optStr,
+    Running: optBool,
+    Paused: optBool,
+    Restarting: optBool,
+    StartedAt: optStr,
+  })
     .optional()
     .catch(undefined),
   Config: anyObject,
@@ -129,7 +129,11 @@ const InspectSchema = looseObject({
 type Config = z.infer<typeof ConfigSchema>;
 type HostConfig = z.infer<typeof HostConfigSchema>;
 
-const parseOr = <S extends z.ZodTypeAny>(schema: S, value: unknown, fallback: NoInfer<z.output<S>>): z.output<S> => {
+const parseOr = <S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  fallback: NoInfer<z.output<S>>,
+): z.output<S> => {
   const r = schema.safeParse(value);
   return r.success ? r.data : fallback;
 };
@@ -459,11 +463,11 @@ const ExecSchema = looseObject({
   ID: optStr,
   Running: optBool,
   ProcessConfig: looseObject({
-      entrypoint: optStr,
-      arguments: strList,
-      privileged: optBool,
-      user: optStr,
-    })
+    entrypoint: optStr,
+    arguments: strList,
+    privileged: optBool,
+    user: optStr,
+  })
     .optional()
     .catch(undefined),
 });

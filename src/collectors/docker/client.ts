@@ -6,8 +6,8 @@ import { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import DockerModem from 'docker-modem';
-import { looseObject, z } from '../../core/schema.js';
 import { TargetError } from '../../core/errors.js';
+import { looseObject, z } from '../../core/schema.js';
 import { describeConnection, type ResolvedConnection } from './connection.js';
 
 /** The newest Engine API version bulkhead knows (Docker 29). */
