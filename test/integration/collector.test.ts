@@ -112,10 +112,11 @@ describe('connect', () => {
 });
 
 describe('collectDocker against the test daemon', () => {
-  it('collects without gaps (swarm aside) or warnings', () => {
-    expect(facts.gaps).toEqual({ swarm: 'swarm mode is not active on this node (LocalNodeState=inactive)' });
+  it('collects without gaps or warnings; swarm facts come from /info on an inactive node', () => {
+    expect(facts.gaps).toEqual({});
     expect(facts.warnings).toEqual([]);
-    expect(facts.swarm).toBeUndefined();
+    expect(facts.swarm).toMatchObject({ nodes: [], services: [], secrets: [] });
+    expect(facts.daemon?.info.swarm.localNodeState).toBe('inactive');
   });
 
   it('reads the daemon version, info, connection and default bridge', async () => {
