@@ -2,6 +2,7 @@
 // apply suppressions, and build the report. Shells call this; it holds no rendering.
 import { allChecks } from '../checks/index.js';
 import { collectDocker, connect, resolveConnection, type TlsFlags } from '../collectors/docker/index.js';
+import { readContainerProcesses } from '../collectors/host/container-processes.js';
 import { collectHost } from '../collectors/host/index.js';
 import type { Config } from '../core/config.js';
 import { settingsFrom } from '../core/config.js';
@@ -81,8 +82,14 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
         ...(resolved?.socketPath ? { dockerSocket: resolved.socketPath } : {}),
       })
     : undefined;
+  // A daemon on a local unix socket runs on the host whose /proc we read (as root): its containers'
+  // processes come from one /proc scan instead of one `ps` per container run by dockerd (GET /top).
+  const local = resolved?.protocol === 'unix' && (opts.root ?? '/') === '/' && process.getuid?.() === 0;
+  const hostProcesses =
+    local && needed.has('containers') ? readContainerProcesses().catch(() => undefined) : undefined;
   const dockerTask = client
     ? collectDocker(client, needed, {
+        ...(hostProcesses ? { processesFor: async (id: string) => (await hostProcesses)?.get(id) } : {}),
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       })

@@ -357,6 +357,21 @@ describe('collectDocker', () => {
     expect(e.calls).not.toContain('swarmInspect');
   });
 
+  it("takes running containers' processes from a local source, asking /top only for those it lacks", async () => {
+    const e = new FakeEngine();
+    withImages(e);
+    const web = e.addContainer(1, 'web', IMG_A, 'v141');
+    e.addContainer(2, 'worker', IMG_A, 'v152');
+    const local = { Titles: ['UID', 'PID', 'CMD'], Processes: [['0', '4242', '/usr/sbin/sshd -D']] };
+    const out = await collectDocker(e.client(), new Set<FactKey>(['containers']), {
+      processesFor: async (id) => (id === web ? local : undefined),
+    });
+    expect(out.containers!.find((c) => c.name === 'web')!.processes).toEqual([
+      { user: '0', pid: '4242', command: '/usr/sbin/sshd -D' },
+    ]);
+    expect(e.calls.filter((c) => c.startsWith('top '))).toEqual([`top ${ctrId(2)}`]);
+  });
+
   it('reports progress per step', async () => {
     const e = new FakeEngine();
     withImages(e);

@@ -22,6 +22,11 @@ export interface CollectOptions {
   /** Most API calls in flight at once (default 8). */
   concurrency?: number;
   onProgress?: (step: string, done: number, total: number) => void;
+  /**
+   * A local source of a running container's processes (the host's /proc, in GET /top's shape), tried
+   * before GET /containers/{id}/top, which makes dockerd run `ps` for each container. Undefined = ask /top.
+   */
+  processesFor?: (containerId: string) => Promise<{ Titles: string[]; Processes: string[][] } | undefined>;
 }
 
 export type DockerFacts = Pick<Snapshot, 'daemon' | 'containers' | 'images' | 'networks' | 'swarm'> & {
@@ -48,6 +53,12 @@ export async function collectDocker(
   const out: DockerFacts = { gaps: {}, warnings: [...client.warnings] };
   const warn = (what: string, err: unknown) => out.warnings.push(`${what}: ${errorMessage(err)}`);
   const progress = (step: string, done: number, total: number) => opts.onProgress?.(step, done, total);
+
+  // A running container's processes: the local source when it knows the container, else GET /top.
+  const processesOf = async (id: string) => {
+    const local = await opts.processesFor?.(id).catch(() => undefined);
+    return local ? { ok: true as const, value: local } : settle(limit(() => client.top(id)));
+  };
 
   // One fetch per image, shared by containers (default user, healthcheck) and images.
   const imageInspects = new Map<string, Promise<Settled<RawObject>>>();
@@ -111,7 +122,7 @@ export async function collectDocker(
           }
           const running = inspect.State?.Running === true || inspect.State?.Status === 'running';
           const [top, execs, image] = await Promise.all([
-            running ? settle(limit(() => client.top(inspect.Id))) : undefined,
+            running ? processesOf(inspect.Id) : undefined,
             Promise.all(
               (inspect.ExecIDs ?? []).map((id) =>
                 settle(limit(() => client.inspectExec(id))).then((r) => {
