@@ -1,62 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import {
-  evaluateHost,
-  fileFact,
-  type HostOver,
-  hostSnapshot,
-  mergeOver,
-  missingFile,
-  statuses,
-  textOf,
-} from '../../../test/kit/host.js';
+import { fileFact } from '../../../test/kit/host.js';
+import { describeOwnerCheck } from '../../../test/kit/host-file-cases.js';
 import check from './etc-sysconfig-docker-owner.js';
 
 const PATH = '/etc/sysconfig/docker';
-const base: HostOver = { files: { [PATH]: fileFact(PATH) } };
 
-describe('etc-sysconfig-docker-owner (CIS 3.22)', () => {
-  it.each<[string, HostOver, string, string]>([
-    ['root:root passes', {}, 'pass', 'owned by root:root (0:0)'],
-    [
-      'a non-root user fails',
-      { files: { [PATH]: fileFact(PATH, { uid: 1000, user: 'alice' }) } },
-      'fail',
-      `${PATH} owned by alice:root (1000:0), expected root:root`,
-    ],
-    [
-      'a non-root group fails',
-      { files: { [PATH]: fileFact(PATH, { gid: 998, group: 'docker' }) } },
-      'fail',
-      'owned by root:docker (0:998), expected root:root',
-    ],
-    [
-      'an unresolved uid is shown by number',
-      { files: { [PATH]: { path: PATH, exists: true, type: 'file', mode: 0o644, uid: 4242, gid: 0 } } },
-      'fail',
-      'owned by 4242:0 (4242:0)',
-    ],
-    [
-      'a missing file is not applicable',
-      { files: { [PATH]: missingFile(PATH) } },
-      'n/a',
-      `${PATH} does not exist`,
-    ],
-    [
-      'a file that was not examined is unknown',
-      { files: { [PATH]: undefined } },
-      'unknown',
-      `${PATH} was not examined`,
-    ],
-    [
-      'a stat error is unknown',
-      { files: { [PATH]: { path: PATH, exists: false, error: 'EACCES: permission denied' } } },
-      'unknown',
-      'could not be examined: EACCES',
-    ],
-  ])('%s', (_name, over, status, text) => {
-    const out = evaluateHost(check, hostSnapshot(mergeOver(base, over)));
-    expect(statuses(out)).toEqual([status]);
-    expect(textOf(out)).toContain(text);
-    if (status === 'pass' || status === 'fail') expect(out[0]?.subject).toEqual({ kind: 'file', path: PATH });
-  });
+describeOwnerCheck(check, {
+  cis: '3.22',
+  path: PATH,
+  base: { files: { [PATH]: fileFact(PATH) } },
 });
