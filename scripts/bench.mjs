@@ -139,7 +139,7 @@ try {
     );
   }
 } finally {
-  await cleanup();
+  if (!process.env.BENCH_KEEP) await cleanup();
   if (!keep && !process.env.BULKHEAD_KEEP_DAEMON)
     sh('bash', [join(root, 'scripts/test-daemon.sh'), 'stop'], { stdio: 'inherit' });
 }

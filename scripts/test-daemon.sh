@@ -20,9 +20,13 @@ DIR="${BULKHEAD_TEST_DAEMON_DIR:-/tmp/bulkhead-dockerd}"
 BRIDGE="${BULKHEAD_TEST_BRIDGE:-bh-test0}"
 BRIDGE_CIDR="${BULKHEAD_TEST_BRIDGE_CIDR:-172.31.254.1/24}"
 WAIT_SECONDS="${BULKHEAD_TEST_DAEMON_WAIT:-60}"
+# The daemon also listens on loopback TCP with TLS and client-certificate auth (--tlsverify), so the
+# tcp+TLS path of the client is tested against a real dockerd. Certificates are made here with openssl.
+TLS_PORT="${BULKHEAD_TEST_TLS_PORT:-23760}"
 NAMESPACE=bulkhead-test
 
 SOCK="$DIR/docker.sock"
+TLS_DIR="$DIR/tls"
 CTRD_DIR="$DIR/containerd"
 CTRD_SOCK="$CTRD_DIR/containerd.sock"
 MARKER="$DIR/.bulkhead-test-daemon"
@@ -59,6 +63,7 @@ install_deps() {
   command -v dockerd >/dev/null 2>&1 || pkgs+=(docker.io)
   command -v containerd >/dev/null 2>&1 || pkgs+=(containerd)
   command -v ip >/dev/null 2>&1 || pkgs+=(iproute2)
+  command -v openssl >/dev/null 2>&1 || pkgs+=(openssl)
   static_busybox >/dev/null || pkgs+=(busybox-static)
   ((${#pkgs[@]} == 0)) && return 0
   command -v apt-get >/dev/null 2>&1 || die "missing ${pkgs[*]} and no apt-get to install them"
@@ -163,6 +168,7 @@ cmd_start() {
     cmd_stop_processes
   fi
   setup_bridge
+  make_tls
   start_containerd
   echo '{}' >"$DIR/daemon.json"
   local storage=()
@@ -173,6 +179,11 @@ cmd_start() {
     --exec-root "$DIR/exec" \
     --pidfile "$DIR/dockerd.pid" \
     -H "unix://$SOCK" \
+    -H "tcp://127.0.0.1:$TLS_PORT" \
+    --tlsverify \
+    --tlscacert "$TLS_DIR/ca.pem" \
+    --tlscert "$TLS_DIR/server-cert.pem" \
+    --tlskey "$TLS_DIR/server-key.pem" \
     --containerd "$CTRD_SOCK" \
     --containerd-namespace "$NAMESPACE" \
     --containerd-plugins-namespace "$NAMESPACE-plugins" \
@@ -251,7 +262,32 @@ cmd_stop() {
   log "stopped and removed $DIR"
 }
 
-cmd_env() { echo "export DOCKER_HOST=unix://$SOCK"; }
+cmd_env() {
+  echo "export DOCKER_HOST=unix://$SOCK"
+  echo "export BULKHEAD_TEST_TLS_HOST=tcp://127.0.0.1:$TLS_PORT"
+  echo "export BULKHEAD_TEST_CERT_PATH=$TLS_DIR/client"
+}
+
+# A CA, a server certificate for 127.0.0.1 and a client certificate (in DOCKER_CERT_PATH layout).
+make_tls() {
+  [[ -f $TLS_DIR/client/key.pem ]] && return 0
+  mkdir -p "$TLS_DIR/client"
+  (
+    cd "$TLS_DIR"
+    local ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+    openssl req -x509 "${ec[@]}" -keyout ca-key.pem -out ca.pem -days 2 -subj /CN=bulkhead-test-ca 2>/dev/null
+    openssl req "${ec[@]}" -keyout server-key.pem -out server.csr -subj /CN=127.0.0.1 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 2 \
+      -extfile server.ext -out server-cert.pem 2>/dev/null
+    openssl req "${ec[@]}" -keyout client/key.pem -out client.csr -subj /CN=bulkhead-test-client 2>/dev/null
+    printf 'extendedKeyUsage=clientAuth\n' >client.ext
+    openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 2 \
+      -extfile client.ext -out client/cert.pem 2>/dev/null
+    cp ca.pem client/ca.pem
+    chmod 0400 server-key.pem client/key.pem ca-key.pem
+  ) || die 'openssl could not make the test certificates'
+}
 
 cmd_status() {
   if daemon_answers; then

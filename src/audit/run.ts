@@ -1,7 +1,13 @@
 // The audit pipeline: select checks, collect only the facts they need (host and engine concurrently), judge,
 // apply suppressions, and build the report. Shells call this; it holds no rendering.
 import { allChecks } from '../checks/index.js';
-import { collectDocker, connect, resolveConnection, type TlsFlags } from '../collectors/docker/index.js';
+import {
+  collectDocker,
+  connect,
+  isLocalEndpoint,
+  resolveConnection,
+  type TlsFlags,
+} from '../collectors/docker/index.js';
 import { readContainerProcesses } from '../collectors/host/container-processes.js';
 import { collectHost } from '../collectors/host/index.js';
 import type { Config } from '../core/config.js';
@@ -48,22 +54,35 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const t0 = performance.now();
   const env = opts.env ?? process.env;
   const { config } = opts;
-  const checks = selectChecks(allChecks, {
+  let checks = selectChecks(allChecks, {
     only: [...(config.only ?? []), ...(opts.only ?? [])],
     skip: [...(config.skip ?? []), ...(opts.skip ?? [])],
     ...(opts.scopes ? { scopes: opts.scopes } : {}),
   });
+  const warnings: string[] = [];
+  const wantsDocker = DOCKER_FACTS.some((f) => factsNeeded(checks).has(f));
+  const resolved = wantsDocker
+    ? resolveConnection({ ...(opts.host ? { host: opts.host } : {}), ...(opts.tls ?? {}) }, env)
+    : undefined;
+  // Host facts describe the machine bulkhead runs on: they belong to the audit of a local daemon (unix
+  // socket or loopback tcp) or of an explicit --root, never to a remote daemon's.
+  const hostIsTarget = !resolved || isLocalEndpoint(resolved) || opts.root !== undefined;
+  if (!hostIsTarget && checks.some((c) => c.scope === 'host')) {
+    checks = checks.filter((c) => c.scope !== 'host');
+    warnings.push(
+      `host checks skipped: the daemon at ${resolved!.endpoint} is remote; run bulkhead on that host to audit it`,
+    );
+  }
   const needed = factsNeeded(checks);
   const needsDocker = DOCKER_FACTS.some((f) => needed.has(f));
+  // Daemon, container and network checks read host facts where they have them (dockerd flags,
+  // daemon.json, listeners), so a local daemon's audit always collects them.
+  if (hostIsTarget && needsDocker) needed.add('host');
   const snapshot: Snapshot = { gaps: {} };
-  const warnings: string[] = [];
 
   // Connect first so an unreachable daemon fails fast with one line, before any host work. When only host
   // checks are selected the daemon is optional: its facts enrich them, and its absence leaves a gap.
   const daemonRequired = checks.some((c) => c.scope !== 'host');
-  const resolved = needsDocker
-    ? resolveConnection({ ...(opts.host ? { host: opts.host } : {}), ...(opts.tls ?? {}) }, env)
-    : undefined;
   let client: Awaited<ReturnType<typeof connect>> | undefined;
   if (resolved) {
     try {
@@ -98,7 +117,11 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   if (host) {
     snapshot.host = host;
     for (const [part, msg] of Object.entries(host.errors)) warnings.push(`host ${part}: ${msg}`);
-  } else if (needed.has('host')) snapshot.gaps.host = 'host facts were not collected';
+  } else if (needed.has('host') || !hostIsTarget) {
+    snapshot.gaps.host = hostIsTarget
+      ? 'host facts were not collected'
+      : `the daemon at ${resolved?.endpoint} is remote: host facts (files, firewall, listeners) are not collected`;
+  }
   if (docker) {
     Object.assign(snapshot, {
       ...(docker.daemon ? { daemon: docker.daemon } : {}),

@@ -15,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** unix:///... address of the test daemon. */
     dockerHost: string;
+    /** tcp://127.0.0.1:PORT where the same daemon listens with --tlsverify, and the client cert dir. */
+    dockerTls: { host: string; certPath: string } | null;
   }
 }
 
@@ -33,13 +35,23 @@ export default function setup(project: TestProject): (() => void) | undefined {
   if (external) {
     process.env.DOCKER_HOST = external;
     project.provide('dockerHost', external);
+    const tlsHost = process.env.BULKHEAD_TEST_TLS_HOST;
+    const certPath = process.env.BULKHEAD_TEST_CERT_PATH;
+    project.provide('dockerTls', tlsHost && certPath ? { host: tlsHost, certPath } : null);
     return undefined;
   }
   runScript('start');
-  const m = /^export DOCKER_HOST=(\S+)$/m.exec(runScript('env'));
-  if (!m?.[1]) throw new Error('scripts/test-daemon.sh env printed no DOCKER_HOST');
-  process.env.DOCKER_HOST = m[1];
-  project.provide('dockerHost', m[1]);
+  const env = runScript('env');
+  const value = (name: string): string | undefined =>
+    new RegExp(`^export ${name}=(\\S+)$`, 'm').exec(env)?.[1];
+  const host = value('DOCKER_HOST');
+  if (!host) throw new Error('scripts/test-daemon.sh env printed no DOCKER_HOST');
+  process.env.DOCKER_HOST = host;
+  project.provide('dockerHost', host);
+  const tlsHost = value('BULKHEAD_TEST_TLS_HOST');
+  const certPath = value('BULKHEAD_TEST_CERT_PATH');
+  if (!tlsHost || !certPath) throw new Error('scripts/test-daemon.sh env printed no TLS endpoint');
+  project.provide('dockerTls', { host: tlsHost, certPath });
   return () => {
     if (process.env.BULKHEAD_KEEP_DAEMON === '1') return;
     runScript('stop');

@@ -4,6 +4,7 @@ import {
   type ConnectionFlags,
   connectionFact,
   describeConnection,
+  isLocalEndpoint,
   type ResolveIo,
   resolveConnection as resolveWith,
 } from './connection.js';
@@ -235,5 +236,19 @@ describe('describeConnection / connectionFact', () => {
       tls,
       apiVersion: '1.41',
     });
+  });
+});
+
+describe('isLocalEndpoint', () => {
+  it.each([
+    ['unix:///var/run/docker.sock', true],
+    ['tcp://127.0.0.1:2376', true],
+    ['tcp://localhost:2375', true],
+    ['tcp://[::1]:2376', true],
+    ['tcp://10.0.0.5:2376', false],
+    ['tcp://docker.example.internal:2376', false],
+    ['ssh://ops@127.0.0.1', false],
+  ])('%s -> %s', (host, local) => {
+    expect(isLocalEndpoint(resolveWith({ host }, {}))).toBe(local);
   });
 });

@@ -263,3 +263,14 @@ export function resolveConnection(
 export function connectionFact(c: ResolvedConnection, apiVersion: string): ConnectionFact {
   return { endpoint: c.endpoint, protocol: c.protocol, tls: c.tls !== undefined, apiVersion };
 }
+
+/**
+ * Whether the daemon runs on the machine bulkhead runs on: a unix socket, or tcp to a loopback address.
+ * Host facts (files, /proc, firewall) describe this machine, so they only belong to a local daemon's audit.
+ */
+export function isLocalEndpoint(c: ResolvedConnection): boolean {
+  if (c.protocol === 'unix' || c.protocol === 'npipe') return true;
+  if (c.protocol !== 'tcp' || c.host === undefined) return false;
+  const h = c.host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}

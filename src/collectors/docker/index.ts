@@ -16,6 +16,7 @@ export {
   type ConnectionFlags,
   connectionFact,
   describeConnection,
+  isLocalEndpoint,
   type ResolvedConnection,
   resolveConnection,
   type TlsFlags,
