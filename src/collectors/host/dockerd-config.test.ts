@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessFact } from '../../facts/host.js';
-import { effectiveDockerd, parseDockerdArgs } from './dockerd-config.js';
+import { effectiveDockerd, keepDockerdServing, parseDockerdArgs } from './dockerd-config.js';
 
 const proc = (argv: string[], uid = 0): ProcessFact => ({ pid: 100, name: 'dockerd', argv, uid });
 
@@ -121,5 +121,34 @@ describe('effectiveDockerd', () => {
       '/run/containerd/containerd.sock',
       '/run/dkr/containerd/containerd.sock',
     ]);
+  });
+});
+
+describe('keepDockerdServing', () => {
+  const proc = (pid: number, argv: string[]) => ({ pid, name: argv[0]!.split('/').pop()!, argv, uid: 0 });
+  const system = proc(100, [
+    '/usr/sbin/dockerd',
+    '-H',
+    'fd://',
+    '--containerd=/run/containerd/containerd.sock',
+  ]);
+  const test = proc(200, ['dockerd', '--data-root', '/tmp/d/data', '-H', 'unix:///tmp/d/docker.sock']);
+  const plain = proc(300, ['/usr/bin/dockerd']);
+  const sshd = proc(400, ['/usr/sbin/sshd', '-D']);
+
+  it('keeps the dockerd serving the audited socket and drops the others', () => {
+    expect(keepDockerdServing([system, test, sshd], 'unix:///tmp/d/docker.sock').map((p) => p.pid)).toEqual([
+      200, 400,
+    ]);
+    expect(keepDockerdServing([plain, test], '/var/run/docker.sock').map((p) => p.pid)).toEqual([300]);
+    // -H fd:// (systemd socket activation) serves the default socket
+    expect(keepDockerdServing([system, test], 'unix:///var/run/docker.sock').map((p) => p.pid)).toEqual([
+      100,
+    ]);
+  });
+
+  it('changes nothing with one dockerd, or when none is known to serve the socket', () => {
+    expect(keepDockerdServing([system, sshd], 'unix:///tmp/d/docker.sock')).toHaveLength(2);
+    expect(keepDockerdServing([system, test], 'unix:///elsewhere.sock')).toHaveLength(2);
   });
 });

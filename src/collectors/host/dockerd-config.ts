@@ -45,6 +45,36 @@ export function parseDockerdArgs(argv: readonly string[]): DockerdFlags {
 }
 
 /** The dockerd process to trust: root's, else the first one. */
+/**
+ * With several dockerd processes on one host (a system daemon and a rootless or test one), keeps only the
+ * one serving `socket` (its -H flags, or the default socket when it has none), so every fact read from
+ * "the" dockerd describes the daemon being audited. Unchanged when none or only one matches nothing.
+ */
+export function keepDockerdServing<T extends ProcessFact>(processes: readonly T[], socket: string): T[] {
+  const path = socket.replace(/^unix:\/\//, '');
+  const serves = (p: T): boolean => {
+    const hosts = parseDockerdArgs(p.argv).hosts;
+    const unix =
+      hosts.length === 0
+        ? [DEFAULT_SOCKET]
+        : // fd:// is systemd socket activation: docker.socket's ListenStream, the default socket.
+          hosts.flatMap((h) =>
+            h.startsWith('fd://')
+              ? [DEFAULT_SOCKET]
+              : h.startsWith('unix://') || h.startsWith('/')
+                ? [h]
+                : [],
+          );
+    return unix.some(
+      (h) => h.replace(/^unix:\/\//, '') === path || (h === 'unix://' && path === DEFAULT_SOCKET),
+    );
+  };
+  const dockerds = processes.filter((p) => p.name === 'dockerd');
+  const serving = dockerds.filter(serves);
+  if (dockerds.length < 2 || serving.length === 0) return [...processes];
+  return processes.filter((p) => p.name !== 'dockerd' || serving.includes(p));
+}
+
 export function findDockerd(processes: readonly ProcessFact[]): ProcessFact | undefined {
   const all = processes.filter((p) => p.name === 'dockerd');
   return all.find((p) => p.uid === 0) ?? all[0];

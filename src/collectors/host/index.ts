@@ -13,7 +13,7 @@ import type {
   ProcessFact,
 } from '../../facts/host.js';
 import { parseAuditRules } from './audit-rules.js';
-import { DEFAULT_SOCKET, effectiveDockerd } from './dockerd-config.js';
+import { DEFAULT_SOCKET, effectiveDockerd, keepDockerdServing } from './dockerd-config.js';
 import { isPackageOfInterest, parseDpkgStatus } from './dpkg-status.js';
 import { parseIptablesSave, parseNftRuleset } from './firewall.js';
 import { errCode, errMessage, type NameMaps, RootFs, statFact } from './fs-root.js';
@@ -131,7 +131,14 @@ export async function collectHost(opts: CollectHostOptions = {}): Promise<HostFa
     [] as PasswdEntry[],
   );
   const groupsP = part('groups', async () => parseGroup(await fs.readText('/etc/group')), [] as GroupFact[]);
-  const processesP = part('processes', () => readProcesses(fs), [] as ProcessWithSockets[]);
+  const processesP = part(
+    'processes',
+    async () => {
+      const procs = await readProcesses(fs);
+      return opts.dockerSocket ? keepDockerdServing(procs, opts.dockerSocket) : procs;
+    },
+    [] as ProcessWithSockets[],
+  );
   const envFilesP = part(
     'envFiles',
     async () => {
