@@ -151,3 +151,54 @@ describe('bulkhead CLI', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('bulkhead lint (compose files)', () => {
+  const fixtures = join(import.meta.dirname, '..', 'fixtures', 'compose');
+
+  it('lints every compose project under a directory and fails on the insecure one', async () => {
+    const r = await run('lint', fixtures, '--format', 'json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    const failed = new Set(
+      report.results
+        .filter((x: { status: string }) => x.status === 'fail')
+        .map((x: { checkId: string }) => x.checkId),
+    );
+    for (const id of ['BH-CTR-005', 'BH-CTR-011', 'BH-CTR-017', 'BH-CTR-032']) expect(failed).toContain(id);
+    const paths = new Set(report.results.map((x: { subject: { path: string } }) => x.subject.path));
+    expect([...paths].some((p) => String(p).endsWith('hardened/compose.yaml'))).toBe(true);
+  });
+
+  it('the hardened project alone passes at the default threshold', async () => {
+    const r = await run('lint', join(fixtures, 'hardened'), '--format', 'json');
+    expect(r.code).toBe(0);
+  });
+
+  it('reports a broken file in one line, still lints the others, and exits 2', async () => {
+    const dir = join(tmp, 'lint-broken');
+    mkdirSync(join(dir, 'a'), { recursive: true });
+    mkdirSync(join(dir, 'b'), { recursive: true });
+    writeFileSync(join(dir, 'a', 'compose.yaml'), 'services:\n  web: [unclosed\n');
+    writeFileSync(
+      join(dir, 'b', 'compose.yaml'),
+      'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n',
+    );
+    const r = await run('lint', dir, '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/a\/compose\.yaml:\d+:\d+: /);
+    expect(
+      JSON.parse(r.out).results.some(
+        (x: { checkId: string; status: string }) => x.checkId === 'BH-CTR-005' && x.status === 'fail',
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses Dockerfiles for now, and a path that does not exist', async () => {
+    const df = join(tmp, 'Dockerfile');
+    writeFileSync(df, 'FROM scratch\n');
+    const r = await run('lint', df);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Dockerfile rules are not implemented yet');
+    expect((await run('lint', join(tmp, 'nope.yaml'))).code).toBe(2);
+  });
+});

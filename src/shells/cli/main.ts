@@ -8,6 +8,7 @@ import { BulkheadError, UsageError } from '../../core/errors.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/model.js';
 import { parseScopes } from '../../core/selection.js';
 import { renderCheckPage } from '../../docs/check-page.js';
+import { runLint } from '../../lint/run.js';
 import { FORMATS, type Format, render } from '../../reporters/index.js';
 import { progressLine } from '../../reporters/terminal.js';
 import { VERSION } from '../../version.js';
@@ -115,6 +116,44 @@ async function audit(flags: AuditFlags): Promise<number> {
     : EXIT.ok;
 }
 
+interface LintFlags {
+  file?: string[];
+  profile?: string[];
+  only?: string[];
+  skip?: string[];
+  minSeverity?: Severity;
+  failOn?: Severity | 'none';
+  format: Format;
+  output?: string;
+  config?: string;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+async function lint(paths: string[], flags: LintFlags): Promise<number> {
+  const { config, source } = await loadConfig(flags.config);
+  const { report, checks, diagnostics } = runLint({
+    config,
+    configSource: source,
+    paths,
+    composeFiles: flags.file ?? [],
+    ...(flags.profile ? { profiles: flags.profile } : {}),
+    ...(flags.only ? { only: flags.only } : {}),
+    ...(flags.skip ? { skip: flags.skip } : {}),
+    ...(flags.minSeverity ? { minSeverity: flags.minSeverity } : {}),
+  });
+  const color = flags.color ?? (!flags.output && process.stdout.isTTY && !process.env.NO_COLOR);
+  write(render(flags.format, report, checks, { color, verbose: flags.verbose ?? false }), flags.output);
+  for (const d of diagnostics) process.stderr.write(`bulkhead: ${d}\n`);
+  // A file that could not be read or parsed is an input error (exit 2), after the rest were linted.
+  if (diagnostics.length > 0) return EXIT.error;
+  const failOn = flags.failOn ?? config.failOn ?? 'high';
+  if (failOn === 'none') return EXIT.ok;
+  return report.results.some((r) => r.status === 'fail' && atLeast(r.severity, failOn))
+    ? EXIT.findings
+    : EXIT.ok;
+}
+
 export function buildProgram(): Command {
   const program = new Command('bulkhead')
     .description(
@@ -168,6 +207,33 @@ export function buildProgram(): Command {
     )
     .action(async (flags: AuditFlags) => {
       process.exitCode = await audit(flags);
+    });
+
+  program
+    .command('lint [paths...]')
+    .description('lint compose files before anything runs, with the same container checks as audit')
+    .option('-f, --file <file>', 'compose file; repeat to merge several in order, as docker compose -f', list)
+    .option('--profile <name>', 'activate a compose profile (repeatable)', list)
+    .option('--only <selectors>', 'run only these checks (as audit)', list)
+    .option('--skip <selectors>', 'skip these checks (as audit)', list)
+    .option(
+      '--min-severity <level>',
+      'leave results below this severity out of the report',
+      severityArg(false),
+    )
+    .option(
+      '--fail-on <level>',
+      'exit 1 when a finding is at or above this severity, or none (default: high)',
+      severityArg(true),
+    )
+    .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('terminal'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'configuration file (default: ./.bulkhead.yaml if present)')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .option('-v, --verbose', 'list passing checks too')
+    .action(async (paths: string[], flags: LintFlags) => {
+      process.exitCode = await lint(paths, flags);
     });
 
   program
