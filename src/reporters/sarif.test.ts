@@ -283,3 +283,32 @@ describe('renderSarif', () => {
     expect(empty.runs[0]!.invocations[0]).not.toHaveProperty('toolExecutionNotifications');
   });
 });
+
+describe('lint findings (a file subject per compose service)', () => {
+  const base = referenceReport.results.find((r) => r.status === 'fail')!;
+  const lintResult = (service: string, line: number): Result => ({
+    ...base,
+    checkId: 'BH-CTR-005',
+    subject: { kind: 'file', path: 'deploy/compose.yaml', name: service },
+    evidence: [
+      { message: 'HostConfig.Privileged is true' },
+      { message: `service "${service}" privileged`, path: `deploy/compose.yaml:${line}:5` },
+    ],
+  });
+  const report: Report = { ...referenceReport, results: [lintResult('web', 11), lintResult('worker', 27)] };
+  const out = parse(report);
+
+  it('points each result at its line and column, and keeps services apart', () => {
+    expect(validate(out)).toBe(true);
+    const [a, b] = out.runs[0]!.results as unknown as {
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region?: object } }[];
+      partialFingerprints: Record<string, string>;
+    }[];
+    expect(a!.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'deploy/compose.yaml' },
+      region: { startLine: 11, startColumn: 5 },
+    });
+    expect(b!.locations[0]!.physicalLocation.region).toEqual({ startLine: 27, startColumn: 5 });
+    expect(a!.partialFingerprints).not.toEqual(b!.partialFingerprints);
+  });
+});

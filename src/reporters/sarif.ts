@@ -111,13 +111,31 @@ export function fileUri(path: string): string {
 
 /** The identity of a finding across runs: the name outlives a recreated container or a rebuilt image. */
 export function fingerprint(checkId: string, s: Subject): string {
-  const key = [checkId, s.kind, s.path ?? s.name ?? s.id ?? ''].join('\u0000');
+  const parts = [checkId, s.kind, s.path ?? s.name ?? s.id ?? ''];
+  // Several subjects in one file (compose services) stay distinct; audit file subjects carry no name.
+  if (s.path !== undefined && s.name !== undefined) parts.push(s.name);
+  const key = parts.join('\u0000');
   return createHash('sha256').update(key).digest('hex');
 }
 
-function locationsFor(s: Subject, pseudoPaths: boolean) {
+/** The first `file:line:col` evidence path in the subject's file, as a SARIF region (lint findings). */
+function regionFor(s: Subject, evidence: readonly { path?: string }[]) {
+  for (const e of evidence) {
+    const m = /^(.*):(\d+):(\d+)$/.exec(e.path ?? '');
+    if (m && m[1] === s.path) return { startLine: Number(m[2]), startColumn: Number(m[3]) };
+  }
+  return undefined;
+}
+
+function locationsFor(s: Subject, pseudoPaths: boolean, evidence: readonly { path?: string }[] = []) {
   if (s.kind === 'file' && s.path !== undefined) {
-    return [{ physicalLocation: { artifactLocation: { uri: fileUri(s.path) } } }];
+    const region = regionFor(s, evidence);
+    return [
+      {
+        physicalLocation: { artifactLocation: { uri: fileUri(s.path) }, ...(region ? { region } : {}) },
+        ...(s.name !== undefined ? { logicalLocations: [{ name: s.name, kind: 'resource' }] } : {}),
+      },
+    ];
   }
   const name = s.name ?? s.id ?? s.kind;
   const uri = s.name !== undefined || s.id !== undefined ? `${s.kind}/${encodeURIComponent(name)}` : s.kind;
@@ -168,7 +186,7 @@ function resultFor(r: Result, ruleIndex: number, pseudoPaths: boolean) {
     kind,
     level,
     message: { text: message(r) },
-    locations: locationsFor(r.subject, pseudoPaths),
+    locations: locationsFor(r.subject, pseudoPaths, r.evidence),
     partialFingerprints: { 'bulkhead/v1': fingerprint(r.checkId, r.subject) },
     ...(r.suppression !== undefined
       ? {
