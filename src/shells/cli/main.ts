@@ -8,7 +8,6 @@ import { BulkheadError, UsageError } from '../../core/errors.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/model.js';
 import { parseScopes } from '../../core/selection.js';
 import { renderCheckPage } from '../../docs/check-page.js';
-import { runLint } from '../../lint/run.js';
 import { FORMATS, type Format, render } from '../../reporters/index.js';
 import { progressLine } from '../../reporters/terminal.js';
 import { VERSION } from '../../version.js';
@@ -132,6 +131,8 @@ interface LintFlags {
 
 async function lint(paths: string[], flags: LintFlags): Promise<number> {
   const { config, source } = await loadConfig(flags.config);
+  // Loaded on demand: lint brings the YAML parser, which an audit does not need at start-up.
+  const { runLint } = await import('../../lint/run.js');
   const { report, checks, diagnostics } = runLint({
     config,
     configSource: source,
