@@ -28,7 +28,10 @@ if (!existsSync(join(root, 'dist/shells/cli/bin.js')))
 const keep = Boolean(process.env.BULKHEAD_TEST_DOCKER_HOST);
 function startDaemon() {
   sh('bash', [join(root, 'scripts/test-daemon.sh'), 'start'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return sh('bash', [join(root, 'scripts/test-daemon.sh'), 'env']).replace(/^export DOCKER_HOST=/, '');
+  const env = sh('bash', [join(root, 'scripts/test-daemon.sh'), 'env']);
+  const m = /^export DOCKER_HOST=(\S+)$/m.exec(env);
+  if (!m) throw new Error(`scripts/test-daemon.sh env printed no DOCKER_HOST:\n${env}`);
+  return m[1];
 }
 const host = process.env.BULKHEAD_TEST_DOCKER_HOST ?? startDaemon();
 const env = { ...process.env, DOCKER_HOST: host, DOCKER_BUILDKIT: '0' };
