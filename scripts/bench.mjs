@@ -20,7 +20,7 @@ const LABELS = ['--label', 'bulkhead.test=1', '--label', 'bulkhead.bench=1'];
 function sh(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr || r.stdout}`);
-  return r.stdout.trim();
+  return (r.stdout ?? '').trim();
 }
 
 if (!existsSync(join(root, 'dist/shells/cli/bin.js')))
