@@ -1,6 +1,7 @@
 // Builders shaped like real `docker inspect <container>` output of two engine generations:
 // API 1.41 (Docker 20.10, cgroup v1 host) and API 1.52 (Docker 29). Overrides are deep-merged:
 // objects merge key by key, arrays and scalars (and null) replace.
+import { describe, expect, it } from 'vitest';
 import { containerFromInspect, type InspectExtras } from '../../src/collectors/adapters/inspect.js';
 import type { AnyCheck, CheckSettings, Outcome } from '../../src/core/model.js';
 import type { ContainerFacts, ContainerSpec } from '../../src/facts/container.js';
@@ -475,3 +476,31 @@ export function evaluate(
 /** Evidence messages of outcomes, for assertions. */
 export const messages = (outcomes: Outcome[]): string[] =>
   outcomes.flatMap((o) => ('evidence' in o ? o.evidence.map((e) => e.message) : []));
+
+/**
+ * The cases every "does not share the host's X namespace" check gets: `HostConfig.<apiField>: host` fails in
+ * both engine shapes naming the field; the default and sharing with another container pass.
+ */
+export function describeHostNamespaceCheck(
+  check: AnyCheck,
+  opts: { apiField: string; specField: 'pidMode' | 'ipcMode' | 'utsMode' | 'usernsMode' },
+): void {
+  describe(`${check.id} ${check.slug}`, () => {
+    it.each([
+      ['1.41', fromInspect(inspectV141({ HostConfig: { [opts.apiField]: 'host' } }))],
+      ['1.52', fromInspect(inspectV152({ HostConfig: { [opts.apiField]: 'host' } }))],
+    ])('fails: %s', (_n, c) => {
+      const out = evaluate(check, c);
+      expect(out[0]?.status).toBe('fail');
+      expect(messages(out)).toEqual([`HostConfig.${opts.apiField} is "host"`]);
+    });
+
+    it.each([
+      ['default (1.41)', fromInspect(inspectV141())],
+      ['default (1.52)', fromInspect(inspectV152())],
+      ['shared with another container', containerFacts({ spec: { [opts.specField]: 'container:db' } })],
+    ])('passes: %s', (_n, c) => {
+      expect(evaluate(check, c)[0]?.status).toBe('pass');
+    });
+  });
+}

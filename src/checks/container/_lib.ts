@@ -1,5 +1,5 @@
 // Helpers shared by container checks: effective users, capabilities, security options, addresses, paths.
-import type { Context } from '../../core/model.js';
+import { type Context, fail, type Outcome, pass } from '../../core/model.js';
 import type { ContainerFacts, MountSpec, PortBinding } from '../../facts/container.js';
 
 /** Is a Config.User value root? '' is not judged here (it means "the image's default"). */
@@ -100,3 +100,13 @@ export function programOf(command: string): string {
   const base = first.split('/').pop() ?? first;
   return base.replace(/:$/, '').replace(/^\[|\]$/g, '');
 }
+
+type NamespaceField = 'pidMode' | 'ipcMode' | 'utsMode' | 'usernsMode';
+
+/** The evaluator of the "does not share the host's X namespace" checks: `HostConfig.<apiField>` = host fails. */
+export const hostNamespace =
+  (field: NamespaceField, apiField: string) =>
+  (c: ContainerFacts): Outcome =>
+    c.spec[field] === 'host'
+      ? fail(`HostConfig.${apiField} is "host"`)
+      : pass(`HostConfig.${apiField} is "${c.spec[field] || '(private)'}"`);

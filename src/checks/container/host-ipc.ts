@@ -1,4 +1,5 @@
-import { cis, defineCheck, fail, pass, practice } from '../../core/model.js';
+import { cis, defineCheck, practice } from '../../core/model.js';
+import { hostNamespace } from './_lib.js';
 
 export default defineCheck({
   id: 'BH-CTR-018',
@@ -12,8 +13,5 @@ export default defineCheck({
   remediation:
     'Remove `--ipc host` (compose `ipc: host`); use `--ipc shareable` / `container:<name>` between cooperating containers.',
   refs: [cis('5.17'), practice('P-KER-3')],
-  evaluate: (c) =>
-    c.spec.ipcMode === 'host'
-      ? fail('HostConfig.IpcMode is "host"')
-      : pass(`HostConfig.IpcMode is "${c.spec.ipcMode || '(private)'}"`),
+  evaluate: hostNamespace('ipcMode', 'IpcMode'),
 });

@@ -1,4 +1,5 @@
-import { cis, defineCheck, fail, pass, practice } from '../../core/model.js';
+import { cis, defineCheck, practice } from '../../core/model.js';
+import { hostNamespace } from './_lib.js';
 
 export default defineCheck({
   id: 'BH-CTR-017',
@@ -11,8 +12,5 @@ export default defineCheck({
     'With --pid host the container sees and can signal every host process, read their environment and /proc entries, and, with ptrace or privileges, enter them: a direct path to host compromise.',
   remediation: 'Remove `--pid host` (compose `pid: host`).',
   refs: [cis('5.16'), practice('P-KER-3')],
-  evaluate: (c) =>
-    c.spec.pidMode === 'host'
-      ? fail('HostConfig.PidMode is "host"')
-      : pass(`HostConfig.PidMode is "${c.spec.pidMode || '(private)'}"`),
+  evaluate: hostNamespace('pidMode', 'PidMode'),
 });

@@ -1,4 +1,5 @@
-import { cis, defineCheck, fail, pass, practice } from '../../core/model.js';
+import { cis, defineCheck, practice } from '../../core/model.js';
+import { hostNamespace } from './_lib.js';
 
 export default defineCheck({
   id: 'BH-CTR-031',
@@ -11,8 +12,5 @@ export default defineCheck({
     'On a daemon with user-namespace remapping, --userns host opts the container out of it: root in the container is root on the host again.',
   remediation: 'Remove `--userns host` (compose `userns_mode: host`).',
   refs: [cis('5.31'), practice('P-KER-3')],
-  evaluate: (c) =>
-    c.spec.usernsMode === 'host'
-      ? fail('HostConfig.UsernsMode is "host"')
-      : pass(`HostConfig.UsernsMode is "${c.spec.usernsMode || '(private)'}"`),
+  evaluate: hostNamespace('usernsMode', 'UsernsMode'),
 });

@@ -1,4 +1,5 @@
-import { cis, defineCheck, fail, pass, practice } from '../../core/model.js';
+import { cis, defineCheck, practice } from '../../core/model.js';
+import { hostNamespace } from './_lib.js';
 
 export default defineCheck({
   id: 'BH-CTR-022',
@@ -11,8 +12,5 @@ export default defineCheck({
     "With --uts host the container shares the host's hostname and domain name and may change them for the whole host, confusing logs, monitoring and services that trust the hostname.",
   remediation: 'Remove `--uts host` (compose `uts: host`).',
   refs: [cis('5.21'), practice('P-KER-3')],
-  evaluate: (c) =>
-    c.spec.utsMode === 'host'
-      ? fail('HostConfig.UTSMode is "host"')
-      : pass(`HostConfig.UTSMode is "${c.spec.utsMode || '(private)'}"`),
+  evaluate: hostNamespace('utsMode', 'UTSMode'),
 });
