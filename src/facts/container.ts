@@ -56,6 +56,8 @@ export interface ContainerSpec {
   /** Config.User as given ('' = image default). */
   user: string;
   env: string[];
+  /** Build arguments ("NAME=value") of a compose service's `build.args`; absent for engine containers. */
+  buildArgs?: string[];
   cmd: string[];
   entrypoint: string[];
   workingDir: string;

@@ -6,6 +6,12 @@ const env = (...vars: string[]) => ({
   Config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...vars] },
 });
 
+/** A compose service with build args (only compose specs carry them). */
+const built = (buildArgs: string[], ...vars: string[]) => {
+  const c = fromInspect(inspectV152(env(...vars)));
+  return { ...c, spec: { ...c.spec, source: 'compose' as const, buildArgs } };
+};
+
 describe('BH-CTR-037 env-secrets', () => {
   it.each([
     [
@@ -32,12 +38,32 @@ describe('BH-CTR-037 env-secrets', () => {
         'DATABASE_URL holds a URL with an embedded password',
       ],
     ],
+    [
+      'an npm token and a private registry URL passed as build args',
+      built([
+        'NODE_ENV=production',
+        'NPM_TOKEN=npm_7f3kq9',
+        'PIP_INDEX_URL=https://ci:s3cret@pypi.example.com/simple',
+      ]),
+      [
+        'build arg NPM_TOKEN holds a value that looks like a secret',
+        'build arg PIP_INDEX_URL holds a URL with an embedded password',
+      ],
+    ],
+    [
+      'the same name in env and build args: both are named, env first',
+      built(['DB_PASSWORD=hunter2'], 'DB_PASSWORD=hunter2'),
+      [
+        'DB_PASSWORD holds a value that looks like a secret',
+        'build arg DB_PASSWORD holds a value that looks like a secret',
+      ],
+    ],
   ])('fails: %s', (_n, c, evidence) => {
     const out = evaluate(check, c);
     expect(out[0]?.status).toBe('fail');
     expect(messages(out)).toEqual(evidence);
     // The value never appears in the evidence.
-    expect(messages(out).join(' ')).not.toMatch(/hunter2|wJalr|ghp_abc|s3cret|AKIA/);
+    expect(messages(out).join(' ')).not.toMatch(/hunter2|wJalr|ghp_abc|s3cret|AKIA|npm_7f/);
   });
 
   it.each([
@@ -59,6 +85,10 @@ describe('BH-CTR-037 env-secrets', () => {
           ),
         ),
       ),
+    ],
+    [
+      'ordinary build args and a pointer to a BuildKit secret',
+      built(['NODE_ENV=production', 'VERSION=1.4.2', 'NPM_TOKEN_FILE=/run/secrets/npm', 'GITHUB_TOKEN=']),
     ],
   ])('passes: %s', (_n, c) => {
     expect(evaluate(check, c)[0]?.status).toBe('pass');

@@ -20,28 +20,39 @@ export default defineCheck({
   scope: 'container',
   facts: ['containers'],
   rationale:
-    'Environment variables are visible to anyone who can inspect the container, are copied into every child process, and end up in logs, crash reports and `docker inspect` output; secrets in them leak easily.',
+    'Environment variables are visible to anyone who can inspect the container, are copied into every child process, and end up in logs, crash reports and `docker inspect` output; secrets in them leak easily. Build args (compose `build.args`) are recorded in the image history of every image built with them, readable by anyone who can pull it.',
   remediation:
-    "Pass secrets as files: Docker/compose secrets (`secrets:` mounted at /run/secrets/<name>) and the image's `*_FILE` variables, e.g. `POSTGRES_PASSWORD_FILE=/run/secrets/db_password`.",
+    "Pass secrets as files: Docker/compose secrets (`secrets:` mounted at /run/secrets/<name>) and the image's `*_FILE` variables, e.g. `POSTGRES_PASSWORD_FILE=/run/secrets/db_password`; at build time use BuildKit secrets (`build.secrets` and `RUN --mount=type=secret`) instead of build args.",
   refs: [practice('P-IMG-5')],
   evaluate: (c) => {
-    const names: string[] = [];
-    for (const entry of c.spec.env) {
-      const eq = entry.indexOf('=');
-      if (eq <= 0) continue;
-      const name = entry.slice(0, eq);
-      const value = entry.slice(eq + 1);
-      if (value.trim() === '') continue;
-      // Evidence names the variable only: the value must never reach a report.
-      if (
-        SECRET_NAME.test(name) &&
-        !POINTER.test(name) &&
-        !ABOUT_A_SECRET.test(name) &&
-        !NOT_A_SECRET_VALUE.test(value.trim())
-      )
-        names.push(`${name} holds a value that looks like a secret`);
-      else if (URL_WITH_PASSWORD.test(value)) names.push(`${name} holds a URL with an embedded password`);
-    }
-    return names.length > 0 ? fail(names) : pass('no credential-like environment variable is set');
+    const findings = [...judge(c.spec.env, ''), ...judge(c.spec.buildArgs ?? [], 'build arg ')];
+    if (findings.length > 0) return fail(findings);
+    return pass(
+      c.spec.buildArgs?.length
+        ? 'no credential-like environment variable or build arg is set'
+        : 'no credential-like environment variable is set',
+    );
   },
 });
+
+/** "NAME=value" entries that look like credentials; evidence names the variable only, never the value. */
+function judge(entries: readonly string[], prefix: string): string[] {
+  const out: string[] = [];
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0) continue;
+    const name = entry.slice(0, eq);
+    const value = entry.slice(eq + 1);
+    if (value.trim() === '') continue;
+    if (
+      SECRET_NAME.test(name) &&
+      !POINTER.test(name) &&
+      !ABOUT_A_SECRET.test(name) &&
+      !NOT_A_SECRET_VALUE.test(value.trim())
+    )
+      out.push(`${prefix}${name} holds a value that looks like a secret`);
+    else if (URL_WITH_PASSWORD.test(value))
+      out.push(`${prefix}${name} holds a URL with an embedded password`);
+  }
+  return out;
+}

@@ -2,7 +2,15 @@
 export { InterpolationError, interpolate, parseDotEnv } from './interpolate.js';
 export type { LintComposeOptions, LintComposeResult } from './lint.js';
 export { lintCompose, RUNTIME_ONLY_CHECKS, RUNTIME_REASON } from './lint.js';
-export type { ComposeFile, ComposeProject, ComposeService, LoadOptions, LocMap, SourceLoc } from './load.js';
+export type {
+  ComposeFile,
+  ComposeProject,
+  ComposeResource,
+  ComposeService,
+  LoadOptions,
+  LocMap,
+  SourceLoc,
+} from './load.js';
 export { DEFAULT_MAX_BYTES, loadCompose } from './load.js';
 export type { SpecOptions, SpecResult } from './spec.js';
 export {
@@ -13,3 +21,5 @@ export {
   serviceToSpec,
   serviceToSpecWithLocations,
 } from './spec.js';
+export type { VolumesFromOptions, VolumesFromService } from './volumes-from.js';
+export { applyVolumesFrom, parseVolumesFrom } from './volumes-from.js';

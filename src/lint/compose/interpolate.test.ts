@@ -47,6 +47,19 @@ describe('interpolate', () => {
   it('accepts an empty value for ${VAR?err} (set but empty)', () => {
     expect(interpolate('${EMPTY?err}', env)).toBe('');
   });
+  // Compose warns only where an unset variable becomes '' for want of a default.
+  it.each([
+    ['${UNSET}', ['UNSET']],
+    ['$UNSET-x and ${UNSET}', ['UNSET', 'UNSET']],
+    ['${UNSET:-${ALSO_UNSET}}', ['ALSO_UNSET']],
+    ['${TAG:+${ALSO_UNSET}}', ['ALSO_UNSET']],
+    ['${TAG} ${EMPTY} $HOST', []],
+    ['${UNSET:-x} ${UNSET-x} ${UNSET:+x} ${UNSET+x} $$UNSET $${UNSET}', []],
+  ])('%s reports unset %j', (input, want) => {
+    const seen: string[] = [];
+    interpolate(input, env, (name) => seen.push(name));
+    expect(seen).toEqual(want);
+  });
 });
 
 describe('parseDotEnv', () => {

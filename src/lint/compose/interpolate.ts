@@ -24,8 +24,11 @@ function closingBrace(s: string, start: number): number {
   return -1;
 }
 
+/** Called for `$VAR` / `${VAR}` whose variable is unset (Compose warns and substitutes ''). */
+export type OnUnset = (name: string) => void;
+
 /** Replaces variables in one string; throws InterpolationError for a missing required variable or bad syntax. */
-export function interpolate(text: string, env: Readonly<Record<string, string>>): string {
+export function interpolate(text: string, env: Readonly<Record<string, string>>, onUnset?: OnUnset): string {
   if (!text.includes('$')) return text;
   let out = '';
   let i = 0;
@@ -45,13 +48,15 @@ export function interpolate(text: string, env: Readonly<Record<string, string>>)
     if (next === '{') {
       const end = closingBrace(text, i + 2);
       if (end < 0) throw new InterpolationError(`invalid interpolation format in "${text}": missing "}"`);
-      out += expand(text.slice(i + 2, end), env, text);
+      out += expand(text.slice(i + 2, end), env, text, onUnset);
       i = end + 1;
       continue;
     }
     const m = NAME.exec(text.slice(i + 1));
     if (m) {
-      out += env[m[0]] ?? '';
+      const v = env[m[0]];
+      if (v === undefined) onUnset?.(m[0]);
+      out += v ?? '';
       i += 1 + m[0].length;
       continue;
     }
@@ -61,7 +66,12 @@ export function interpolate(text: string, env: Readonly<Record<string, string>>)
   return out;
 }
 
-function expand(body: string, env: Readonly<Record<string, string>>, whole: string): string {
+function expand(
+  body: string,
+  env: Readonly<Record<string, string>>,
+  whole: string,
+  onUnset: OnUnset | undefined,
+): string {
   const m = NAME.exec(body);
   if (!m) throw new InterpolationError(`invalid interpolation format in "${whole}": "\${${body}}"`);
   const name = m[0];
@@ -69,16 +79,19 @@ function expand(body: string, env: Readonly<Record<string, string>>, whole: stri
   const value = env[name];
   const set = value !== undefined;
   const nonEmpty = set && value !== '';
-  if (rest === '') return value ?? '';
+  if (rest === '') {
+    if (!set) onUnset?.(name);
+    return value ?? '';
+  }
   const op = /^(:?[-?+])/.exec(rest)?.[1];
   if (!op) throw new InterpolationError(`invalid interpolation format in "${whole}": "\${${body}}"`);
   const arg = rest.slice(op.length);
   const present = op.startsWith(':') ? nonEmpty : set;
   switch (op.replace(':', '')) {
     case '-':
-      return present ? (value ?? '') : interpolate(arg, env);
+      return present ? (value ?? '') : interpolate(arg, env, onUnset);
     case '+':
-      return present ? interpolate(arg, env) : '';
+      return present ? interpolate(arg, env, onUnset) : '';
     default: {
       if (present) return value ?? '';
       const msg = interpolate(arg, env);

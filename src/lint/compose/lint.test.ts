@@ -291,3 +291,68 @@ describe('lintCompose: broken input never throws', () => {
     for (const d of out.diagnostics) expect(d).toMatch(/^\/x\/compose\.yaml:\d+:\d+: [^\n]+$/);
   });
 });
+
+describe('lintCompose: secrets, configs, volumes_from, build args and port ranges', () => {
+  const file = fixture('sidecars/compose.yaml');
+  const { results, diagnostics, warnings } = lintCompose([file], opts());
+  const located = (checkId: string, service: string): string[] =>
+    results
+      .find((r) => r.checkId === checkId && r.subject.name === service && r.status === 'fail')
+      ?.evidence.filter((e) => e.path !== undefined)
+      .map((e) => `${e.message} @${lineOf(e.path)}`) ?? [];
+
+  it('judges the files behind secrets and configs as read-only binds', () => {
+    expect(diagnostics).toEqual([]);
+    expect(located('BH-CTR-006', 'web')).toEqual(['service "web" secrets.1 @25']); // /etc/shadow
+    expect(located('BH-CTR-032', 'proxy')).toEqual(['service "proxy" secrets.0 @11']); // docker.sock
+  });
+
+  it('gives a service the mounts of the service it takes volumes from', () => {
+    expect(located('BH-CTR-032', 'exporter')).toEqual(['service "exporter" volumes_from.0 @15']);
+  });
+
+  it('judges build args like the environment, at the build.args item', () => {
+    const r = results.find((x) => x.checkId === 'BH-CTR-037' && x.subject.name === 'web');
+    expect(r?.evidence.map((e) => e.message)).toEqual([
+      'build arg NPM_TOKEN holds a value that looks like a secret',
+      'service "web" build.args.NPM_TOKEN',
+    ]);
+    expect(located('BH-CTR-037', 'web')).toEqual(['service "web" build.args.NPM_TOKEN @21']);
+  });
+
+  it('sees every host port of a range, pointing at the range once', () => {
+    const voip = results.find((x) => x.checkId === 'BH-CTR-009' && x.subject.name === 'voip');
+    expect(voip?.status).toBe('fail');
+    expect(voip?.evidence.filter((e) => e.path === undefined)).toHaveLength(24); // 1000-1023
+    expect(located('BH-CTR-009', 'voip')).toEqual(['service "voip" ports.0 @32']);
+    expect(results.find((x) => x.checkId === 'BH-CTR-009' && x.subject.name === 'web')?.status).toBe('pass');
+  });
+
+  it('returns unset variables as warnings, not diagnostics', () => {
+    expect(warnings).toEqual([`${file.path}:22:5: WEB_TAG is not set; defaulting to a blank string`]);
+  });
+});
+
+describe('lintCompose: new diagnostics', () => {
+  it.each([
+    [
+      'an unknown secret',
+      'services:\n  a:\n    image: a\n    secrets:\n      - db_pass\nsecrets:\n  db_password: {file: ./p.txt}\n',
+      ['/p/compose.yaml:5:9: service "a": unknown secret "db_pass"'],
+    ],
+    [
+      'an unknown service in volumes_from',
+      'services:\n  a:\n    image: a\n    volumes_from: [data]\n',
+      ['/p/compose.yaml:4:20: service "a": unknown service "data"'],
+    ],
+    [
+      'a volumes_from cycle',
+      'services:\n  a:\n    volumes_from: [b]\n  b:\n    volumes_from: [a]\n',
+      ['/p/compose.yaml:5:20: service "b": cycle a -> b -> a'],
+    ],
+  ])('%s', (_n, text, want) => {
+    const out = lintCompose([{ path: '/p/compose.yaml', text }], opts());
+    expect(out.diagnostics).toEqual(want);
+    expect(out.warnings).toEqual([]);
+  });
+});

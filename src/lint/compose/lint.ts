@@ -7,6 +7,7 @@ import type { ContainerFacts, ContainerSpec } from '../../facts/container.js';
 import type { Snapshot } from '../../facts/snapshot.js';
 import { type ComposeFile, diag, type LoadOptions, loadCompose, type SourceLoc } from './load.js';
 import { serviceToSpecWithLocations } from './spec.js';
+import { applyVolumesFrom, type VolumesFromService } from './volumes-from.js';
 
 /** Container checks that cannot judge a compose file, by id, with the reason. */
 export const RUNTIME_ONLY_CHECKS: Readonly<Record<string, string>> = {
@@ -64,7 +65,7 @@ const CHECK_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'blkioDeviceWriteIOps',
   ],
   'BH-CTR-036': ['logConfig'],
-  'BH-CTR-037': ['env'],
+  'BH-CTR-037': ['env', 'buildArgs'],
   'BH-CTR-038': ['sysctls'],
   'BH-CTR-039': ['networkMode'],
   'BH-CTR-040': ['portBindings', 'exposedPorts'],
@@ -82,7 +83,10 @@ export interface LintComposeOptions {
 
 export interface LintComposeResult {
   results: Result[];
+  /** Errors: what cannot be read as written ("file:line:col: message"). */
   diagnostics: string[];
+  /** Warnings Compose itself prints, e.g. "file:line:col: VAR is not set; defaulting to a blank string". */
+  warnings: string[];
 }
 
 /** Words that identify one item of a list field in a check's evidence text. */
@@ -102,6 +106,10 @@ function itemTokens(spec: ContainerSpec, path: string): string[] {
       const e = spec.env[i] ?? '';
       return [e.slice(0, e.indexOf('='))];
     }
+    case 'buildArgs': {
+      const a = spec.buildArgs?.[i] ?? '';
+      return [`build arg ${a.slice(0, a.indexOf('='))}`];
+    }
     case 'capAdd':
     case 'capDrop': {
       const c = (field === 'capAdd' ? spec.capAdd : spec.capDrop)[i] ?? '';
@@ -120,11 +128,15 @@ function itemTokens(spec: ContainerSpec, path: string): string[] {
   }
 }
 
-/** Whether `text` names `token` as a whole word (so PASSWORD does not match DB_PASSWORD, / not /proc). */
-function mentions(text: string, token: string): boolean {
-  if (token.trim() === '') return false;
+/**
+ * Whether `text` names `token` as a whole word (so PASSWORD does not match DB_PASSWORD, / not /proc).
+ * An environment variable is not the build arg of the same name.
+ */
+function mentions(text: string, token: string, field: string): boolean {
+  if (token.trim() === '' || !text.includes(token)) return false;
   const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\w/.-])${escaped}(?![\\w/.-])`).test(text);
+  const notAfter = field === 'env' ? '(?<!build arg )' : '';
+  return new RegExp(`(?<![\\w/.-])${notAfter}${escaped}(?![\\w/.-])`).test(text);
 }
 
 /** The file locations a result points at: the offending list items, else the field, else the service. */
@@ -132,17 +144,25 @@ function locate(
   r: Result,
   spec: ContainerSpec,
   locations: Record<string, SourceLoc>,
+  sources: Record<string, string>,
+  itemsOf: (field: string) => readonly string[],
   serviceLoc: SourceLoc | undefined,
 ): { field: string; loc: SourceLoc }[] {
   if (r.status !== 'fail') return serviceLoc ? [{ field: '', loc: serviceLoc }] : [];
   const text = r.evidence.map((e) => e.message).join('\n');
   const fields = CHECK_FIELDS[r.checkId] ?? [];
   const out: { field: string; loc: SourceLoc }[] = [];
+  // One compose item can become many spec items (a port range, a secret plus its file): point at it once.
+  const seen = new Set<string>();
   for (const field of fields) {
-    const items = Object.keys(locations).filter((k) => k.startsWith(`${field}.`));
-    for (const k of items)
-      if (itemTokens(spec, k).some((t) => mentions(text, t)))
+    for (const k of itemsOf(field)) {
+      const from = sources[k] ?? k;
+      if (seen.has(from)) continue;
+      if (itemTokens(spec, k).some((t) => mentions(text, t, field))) {
+        seen.add(from);
         out.push({ field: k, loc: locations[k] as SourceLoc });
+      }
+    }
   }
   const keyField = fields.find((f) => locations[f] !== undefined);
   if (out.length === 0 && keyField) out.push({ field: keyField, loc: locations[keyField] as SourceLoc });
@@ -162,6 +182,10 @@ export function lintCompose(files: ComposeFile[], opts: LintComposeOptions): Lin
     ...(opts.projectName ? { projectName: opts.projectName } : {}),
   });
   const diagnostics = [...project.diagnostics];
+  const defs = (rs: typeof project.secrets): Record<string, Record<string, unknown>> =>
+    Object.fromEntries(Object.entries(rs).map(([k, v]) => [k, v.data]));
+  const secrets = defs(project.secrets);
+  const configs = defs(project.configs);
   const home = opts.env.HOME;
   const byName = new Map<
     string,
@@ -169,25 +193,55 @@ export function lintCompose(files: ComposeFile[], opts: LintComposeOptions): Lin
       spec: ContainerSpec;
       locations: Record<string, SourceLoc>;
       sources: Record<string, string>;
+      /** The located items of a spec list field ('portBindings' -> 'portBindings.0', ...). */
+      itemsOf: (field: string) => readonly string[];
       file: string;
       serviceLoc?: SourceLoc;
     }
   >();
   const containers: ContainerFacts[] = [];
-  for (const svc of project.services) {
-    const { spec, locations, sources, problems } = serviceToSpecWithLocations(svc.name, svc.data, {
-      workingDir: project.workingDir,
-      ...(home ? { home } : {}),
+  const converted = project.services.map(
+    (svc): VolumesFromService => ({
+      name: svc.name,
+      data: svc.data,
       locations: svc.locations,
-      ...(svc.networks[0] ? { defaultNetworkMode: svc.networks[0] } : {}),
-    });
+      result: serviceToSpecWithLocations(svc.name, svc.data, {
+        workingDir: project.workingDir,
+        ...(home ? { home } : {}),
+        locations: svc.locations,
+        ...(svc.networks[0] ? { defaultNetworkMode: svc.networks[0] } : {}),
+        secrets,
+        configs,
+      }),
+    }),
+  );
+  applyVolumesFrom(converted, { inactive: project.inactive });
+  project.services.forEach((svc, n) => {
+    const { spec, locations, sources, problems } = (converted[n] as VolumesFromService).result;
     const serviceLoc = svc.locations[''];
     for (const p of problems) {
       const field = p.slice(0, p.indexOf(':'));
       const loc = svc.locations[field] ?? serviceLoc ?? { file: svc.file, line: 1, col: 1 };
       diagnostics.push(diag(loc, `service "${svc.name}": ${p.slice(p.indexOf(':') + 2)}`));
     }
-    byName.set(svc.name, { spec, locations, sources, file: svc.file, ...(serviceLoc ? { serviceLoc } : {}) });
+    // Indexed once: a port range can put tens of thousands of items in one list.
+    const items = new Map<string, string[]>();
+    for (const k of Object.keys(locations)) {
+      const dot = k.indexOf('.');
+      if (dot < 0) continue;
+      const field = k.slice(0, dot);
+      const list = items.get(field);
+      if (list) list.push(k);
+      else items.set(field, [k]);
+    }
+    byName.set(svc.name, {
+      spec,
+      locations,
+      sources,
+      itemsOf: (field) => items.get(field) ?? [],
+      file: svc.file,
+      ...(serviceLoc ? { serviceLoc } : {}),
+    });
     containers.push({
       spec,
       id: '',
@@ -197,7 +251,7 @@ export function lintCompose(files: ComposeFile[], opts: LintComposeOptions): Lin
       appArmorProfile: '',
       networks: svc.networks,
     });
-  }
+  });
 
   // Checks that also read daemon facts judge the spec alone: the daemon a file will run on is unknown.
   const checks = opts.checks
@@ -216,7 +270,14 @@ export function lintCompose(files: ComposeFile[], opts: LintComposeOptions): Lin
     if (r.status === 'unknown' && RUNTIME_REASON.test(r.reason ?? '')) continue;
     const svc = r.subject.name !== undefined ? byName.get(r.subject.name) : undefined;
     if (!svc) continue;
-    const where: Evidence[] = locate(r, svc.spec, svc.locations, svc.serviceLoc).map(({ field, loc }) => ({
+    const where: Evidence[] = locate(
+      r,
+      svc.spec,
+      svc.locations,
+      svc.sources,
+      svc.itemsOf,
+      svc.serviceLoc,
+    ).map(({ field, loc }) => ({
       message: describeField(r.subject.name ?? '', svc.sources[field]),
       path: `${loc.file}:${loc.line}:${loc.col}`,
     }));
@@ -226,5 +287,5 @@ export function lintCompose(files: ComposeFile[], opts: LintComposeOptions): Lin
       evidence: [...r.evidence, ...where],
     });
   }
-  return { results, diagnostics: [...new Set(diagnostics)] };
+  return { results, diagnostics: [...new Set(diagnostics)], warnings: project.warnings };
 }

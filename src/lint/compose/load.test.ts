@@ -133,6 +133,138 @@ describe('loadCompose: interpolation', () => {
       '/srv/app/compose.yaml:6:7: required variable DB_PASSWORD is missing: DB_PASSWORD is required',
     ]);
     expect(svc(p, 'db').data.image).toBe('postgres:16');
+    // Unset without a default is a warning, not an error; ${GID-1000} and ${PG_TAG:-16} have defaults.
+    expect(p.warnings).toEqual(['/srv/app/compose.yaml:4:5: UID is not set; defaulting to a blank string']);
+  });
+});
+
+describe('loadCompose: "variable is not set" warnings', () => {
+  const warn = (file: string, line: number, col: number, v: string) =>
+    `${file}:${line}:${col}: ${v} is not set; defaulting to a blank string`;
+  it.each([
+    [
+      'once per variable per file, at its first use',
+      'services:\n  a:\n    image: "app:${TAG}"\n  b:\n    image: "app:$TAG"\n    user: ${UID}\n',
+      {},
+      [warn('/p/compose.yaml', 3, 5, 'TAG'), warn('/p/compose.yaml', 6, 5, 'UID')],
+    ],
+    [
+      'a nested default that is itself unset',
+      'services:\n  a:\n    image: "app:${TAG:-${FALLBACK}}"\n',
+      {},
+      [warn('/p/compose.yaml', 3, 5, 'FALLBACK')],
+    ],
+    [
+      'a list item, at the item',
+      'services:\n  a:\n    image: app\n    volumes:\n      - data:/data\n      - ${DATA_DIR}/logs:/logs\n',
+      {},
+      [warn('/p/compose.yaml', 6, 9, 'DATA_DIR')],
+    ],
+    [
+      'top-level name and secrets',
+      'name: ${PROJECT}\nservices:\n  a: {image: app}\nsecrets:\n  key:\n    file: ${SECRETS_DIR}/key\n',
+      {},
+      [warn('/p/compose.yaml', 6, 5, 'SECRETS_DIR'), warn('/p/compose.yaml', 1, 1, 'PROJECT')],
+    ],
+    [
+      'none when the variable is set, even empty',
+      'services:\n  a:\n    image: "app:${TAG}"\n',
+      { TAG: '' },
+      [],
+    ],
+    [
+      'none for defaults, alternatives, errors and $$',
+      'services:\n  a:\n    image: "app:${TAG:-1}${T2-1}${T3:+x}${T4+x}"\n    command: echo $$HOME\n',
+      {},
+      [],
+    ],
+  ])('%s', (_n, text, env, want) => {
+    const p = load([{ path: '/p/compose.yaml', text }], { env });
+    expect(p.diagnostics).toEqual([]);
+    expect(p.warnings).toEqual(want);
+  });
+
+  it('warns in each file that uses the variable, including an extended file', () => {
+    const p = load(
+      [
+        {
+          path: '/p/compose.yaml',
+          text: 'services:\n  web:\n    extends: {file: base.yaml, service: base}\n    image: "web:${TAG}"\n',
+        },
+        { path: '/p/compose.prod.yaml', text: 'services:\n  web:\n    image: "web:${TAG}-prod"\n' },
+      ],
+      { readFile: files({ '/p/base.yaml': 'services:\n  base:\n    user: ${APP_UID}\n' }) },
+    );
+    expect(p.diagnostics).toEqual([]);
+    expect(p.warnings).toEqual([
+      warn('/p/compose.yaml', 4, 5, 'TAG'),
+      warn('/p/base.yaml', 3, 5, 'APP_UID'),
+      warn('/p/compose.prod.yaml', 3, 5, 'TAG'),
+    ]);
+  });
+});
+
+describe('loadCompose: build args, secrets and configs', () => {
+  it('normalises build.args lists to maps, taking bare names from the environment', () => {
+    const text = `services:
+  web:
+    build:
+      context: .
+      args:
+        - NODE_ENV=production
+        - NPM_TOKEN
+        - NOT_SET
+        - VERSION=\${VERSION:-dev}
+`;
+    const p = load([{ path: '/p/compose.yaml', text }], { env: { NPM_TOKEN: 'npm_x' } });
+    const web = svc(p, 'web');
+    expect(web.data.build).toEqual({
+      context: '.',
+      args: { NODE_ENV: 'production', NPM_TOKEN: 'npm_x', VERSION: 'dev' },
+    });
+    expect(web.locations['build.args.NPM_TOKEN']).toMatchObject({ line: 7, col: 11 });
+    expect(web.locations['build.args.1']).toBeUndefined();
+  });
+
+  it('merges build args of an override by name', () => {
+    const p = load([
+      { path: '/p/compose.yaml', text: 'services:\n  web:\n    build: {context: ., args: [A=1, B=2]}\n' },
+      { path: '/p/compose.ci.yaml', text: 'services:\n  web:\n    build:\n      args: {B: 3}\n' },
+    ]);
+    const web = svc(p, 'web');
+    expect(web.data.build).toEqual({ context: '.', args: { A: '1', B: 3 } });
+    expect(web.locations['build.args.B']).toMatchObject({ file: '/p/compose.ci.yaml', line: 4 });
+  });
+
+  it('merges top-level secrets and configs across files, interpolated', () => {
+    const p = load(
+      [
+        {
+          path: '/p/compose.yaml',
+          text: 'services:\n  a: {image: a}\nsecrets:\n  db: {file: ./db.txt}\n  key: {environment: KEY}\nconfigs:\n  conf: {file: ./app.conf}\n',
+        },
+        { path: '/p/compose.prod.yaml', text: 'secrets:\n  db: {file: "${SECRETS}/db.txt"}\n' },
+      ],
+      { env: { SECRETS: '/etc/app' } },
+    );
+    expect(p.diagnostics).toEqual([]);
+    expect(p.secrets).toEqual({
+      db: {
+        name: 'db',
+        data: { file: '/etc/app/db.txt' },
+        loc: { file: '/p/compose.yaml', line: 4, col: 3 },
+      },
+      key: { name: 'key', data: { environment: 'KEY' }, loc: { file: '/p/compose.yaml', line: 5, col: 3 } },
+    });
+    expect(p.configs.conf?.data).toEqual({ file: './app.conf' });
+  });
+
+  it.each([
+    ['secrets: [db]\n', '/p/compose.yaml:2:1: "secrets" must be a mapping, found a sequence'],
+    ['configs:\n  c: ./c.conf\n', '/p/compose.yaml:3:3: configs "c" must be a mapping, found a string'],
+  ])('reports a malformed top-level definition: %j', (tail, want) => {
+    const p = load([{ path: '/p/compose.yaml', text: `services: {a: {image: a}}\n${tail}` }]);
+    expect(p.diagnostics).toEqual([want]);
   });
 });
 
@@ -355,6 +487,7 @@ describe('loadCompose: profiles', () => {
       env,
     });
     expect(p.services.map((s) => s.name)).toEqual(want);
+    expect(p.inactive).toEqual(['app', 'debug', 'admin'].filter((n) => !want.includes(n as never)));
   });
 });
 

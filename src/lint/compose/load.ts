@@ -32,12 +32,27 @@ export interface ComposeService {
   networks: string[];
 }
 
+/** A top-level `secrets:`/`configs:` entry (interpolated; `file` as written), with where it is defined. */
+export interface ComposeResource {
+  name: string;
+  data: Record<string, unknown>;
+  loc?: SourceLoc;
+}
+
 export interface ComposeProject {
   name: string;
   /** Directory of the first file: relative paths resolve against it. */
   workingDir: string;
   services: ComposeService[];
+  /** Services left out because none of their profiles is active. */
+  inactive: string[];
+  /** Top-level secrets and configs by name, merged across files (later files override fields). */
+  secrets: Record<string, ComposeResource>;
+  configs: Record<string, ComposeResource>;
+  /** Errors: the file cannot be read as written (bad YAML, missing required variable...). */
   diagnostics: string[];
+  /** Not errors, as Compose prints them: "file:line:col: VAR is not set; defaulting to a blank string". */
+  warnings: string[];
 }
 
 export interface ComposeFile {
@@ -90,6 +105,8 @@ interface ParsedFile {
   services: Map<string, Entry>;
   /** Location of the top-level `services` key or the file start. */
   start: SourceLoc;
+  /** Locations of every top-level field. */
+  locs: LocMap;
 }
 
 /** Records the location of every key (maps) and item (sequences) below `node`, following aliases and merge keys. */
@@ -179,7 +196,7 @@ function parseFile(file: ComposeFile, maxBytes: number, diagnostics: string[]): 
   }
   if (!isObject(top)) {
     const loc = (doc.contents as Node | null)?.range ? at((doc.contents as Node).range?.[0] ?? 0) : start;
-    diagnostics.push(diag(loc, `top-level value must be a mapping, found ${kind(top)}`));
+    diagnostics.push(diag(loc, `top-level value must be a mapping, found ${kindOf(top)}`));
     return undefined;
   }
   const locs: LocMap = {};
@@ -189,7 +206,7 @@ function parseFile(file: ComposeFile, maxBytes: number, diagnostics: string[]): 
   const rawServices = top.services;
   const servicesLoc = locs.services ?? start;
   if (rawServices !== undefined && rawServices !== null && !isObject(rawServices)) {
-    diagnostics.push(diag(servicesLoc, `"services" must be a mapping, found ${kind(rawServices)}`));
+    diagnostics.push(diag(servicesLoc, `"services" must be a mapping, found ${kindOf(rawServices)}`));
   } else {
     for (const [name, value] of Object.entries(rawServices ?? {})) {
       const svcLocs = sub(locs, `services.${name}`);
@@ -200,20 +217,20 @@ function parseFile(file: ComposeFile, maxBytes: number, diagnostics: string[]): 
       }
       if (!isObject(value)) {
         diagnostics.push(
-          diag(svcLocs[''] ?? servicesLoc, `service "${name}" must be a mapping, found ${kind(value)}`),
+          diag(svcLocs[''] ?? servicesLoc, `service "${name}" must be a mapping, found ${kindOf(value)}`),
         );
         continue;
       }
       services.set(name, { data: value, locs: svcLocs, tags: svcTags });
     }
   }
-  return { path: file.path, top, services, start: servicesLoc };
+  return { path: file.path, top, services, start: servicesLoc, locs };
 }
 
 const firstLine = (err: unknown): string =>
   (err instanceof Error ? err.message : String(err)).split('\n')[0]?.trim() ?? 'error';
 
-const kind = (v: unknown): string =>
+const kindOf = (v: unknown): string =>
   Array.isArray(v) ? 'a sequence' : v === null ? 'null' : `a ${typeof v}`;
 
 /** The locations below `prefix`, re-keyed relative to it ('' = the prefix key itself). */
@@ -228,11 +245,15 @@ function sub<T>(locs: Record<string, T>, prefix: string): Record<string, T> {
 
 // ---------------------------------------------------------------- interpolation and normalisation
 
+/** Records an unset variable at a location (deduplicated by the caller per file). */
+type UnsetSink = (name: string, loc: SourceLoc) => void;
+
 function interpolateEntry(
   e: Entry,
   env: Readonly<Record<string, string>>,
   diagnostics: string[],
   fallback: SourceLoc,
+  unset?: UnsetSink,
 ): Entry {
   const locFor = (path: string): SourceLoc => {
     for (let p = path; ; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
@@ -244,7 +265,7 @@ function interpolateEntry(
   const visit = (v: unknown, path: string): unknown => {
     if (typeof v === 'string') {
       try {
-        return interpolate(v, env);
+        return interpolate(v, env, unset ? (name) => unset(name, locFor(path)) : undefined);
       } catch (err) {
         if (!(err instanceof InterpolationError)) throw err;
         diagnostics.push(diag(locFor(path), err.message));
@@ -294,6 +315,28 @@ function normalise(e: Entry, env: Readonly<Record<string, string>>): Entry {
       }
       data[field] = map;
     }
+  }
+  // build.args: the same list-or-map shape; a bare name takes its value from the environment, else is unset.
+  const build = data.build;
+  if (isObject(build) && (Array.isArray(build.args) || isObject(build.args))) {
+    const args: Record<string, unknown> = {};
+    const entries: [string, unknown, string][] = Array.isArray(build.args)
+      ? build.args.map((item, i) => {
+          const s = String(item ?? '');
+          const eq = s.indexOf('=');
+          return [eq < 0 ? s : s.slice(0, eq), eq < 0 ? null : s.slice(eq + 1), String(i)];
+        })
+      : Object.entries(build.args).map(([k, v]) => [k, v, k]);
+    for (const [k, v, from] of entries) {
+      if (k === '') continue;
+      const value = v === null || v === undefined ? env[k] : v;
+      if (value !== undefined) args[k] = value;
+      if (from === k) continue;
+      const l = locs[`build.args.${from}`];
+      delete locs[`build.args.${from}`];
+      if (l) locs[`build.args.${k}`] = l;
+    }
+    data.build = { ...build, args };
   }
   return { ...e, data, locs };
 }
@@ -414,6 +457,7 @@ interface Ctx {
   maxBytes: number;
   diagnostics: string[];
   cache: Map<string, ParsedFile | null>;
+  unset: UnsetSink;
 }
 
 function fileFor(path: string, ctx: Ctx, from: SourceLoc): ParsedFile | undefined {
@@ -443,7 +487,10 @@ function resolveService(
     ctx.diagnostics.push(diag(from, `extends: service "${name}" not found in ${file.path}`));
     return undefined;
   }
-  const own = normalise(interpolateEntry(raw, ctx.env, ctx.diagnostics, raw.locs[''] ?? file.start), ctx.env);
+  const own = normalise(
+    interpolateEntry(raw, ctx.env, ctx.diagnostics, raw.locs[''] ?? file.start, ctx.unset),
+    ctx.env,
+  );
   const ext = own.data.extends;
   if (ext === undefined || ext === null) return own;
   const { extends: _drop, ...rest } = own.data;
@@ -541,24 +588,75 @@ function serviceNetworks(
   });
 }
 
+/** Interpolates one file's top-level secrets/configs and merges them into `into` by name. */
+function mergeResources(
+  file: ParsedFile,
+  kind: 'secrets' | 'configs',
+  into: Record<string, ComposeResource>,
+  ctx: Ctx,
+): void {
+  const raw = file.top[kind];
+  if (raw === undefined || raw === null) return;
+  const at = file.locs[kind] ?? file.start;
+  if (!isObject(raw)) {
+    ctx.diagnostics.push(diag(at, `"${kind}" must be a mapping, found ${kindOf(raw)}`));
+    return;
+  }
+  for (const [name, def] of Object.entries(raw)) {
+    const locs = sub(file.locs, `${kind}.${name}`);
+    const loc = locs[''] ?? at;
+    if (def !== null && !isObject(def)) {
+      ctx.diagnostics.push(diag(loc, `${kind} "${name}" must be a mapping, found ${kindOf(def)}`));
+      continue;
+    }
+    const e = interpolateEntry({ data: def ?? {}, locs }, ctx.env, ctx.diagnostics, loc, ctx.unset);
+    const prev = into[name];
+    into[name] = { name, data: { ...(prev?.data ?? {}), ...e.data }, loc: prev?.loc ?? loc };
+  }
+}
+
 /** Loads and merges compose files. Never throws; problems are in `diagnostics`. */
 export function loadCompose(files: readonly ComposeFile[], opts: LoadOptions = {}): ComposeProject {
   const diagnostics: string[] = [];
   const readFile = opts.readFile ?? defaultReadFile;
   const first = files[0];
   const workingDir = first ? dirname(resolve(first.path)) : process.cwd();
-  if (!first) return { name: '', workingDir, services: [], diagnostics: ['no compose file given'] };
+  if (!first)
+    return {
+      name: '',
+      workingDir,
+      services: [],
+      inactive: [],
+      secrets: {},
+      configs: {},
+      diagnostics: ['no compose file given'],
+      warnings: [],
+    };
   let dotenv: Record<string, string> = {};
   const dotenvPath = resolve(workingDir, '.env');
   const dotenvText = readFile(dotenvPath);
   if (dotenvText !== undefined) dotenv = parseDotEnv(dotenvText);
   const env: Record<string, string> = { ...dotenv, ...(opts.env ?? {}) };
+  // Compose warns once per variable; we do once per variable and file, at its first use there.
+  const warnings: string[] = [];
+  const warned = new Set<string>();
+  const unset: UnsetSink = (variable, loc) => {
+    const key = `${loc.file}\0${variable}`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    warnings.push(diag(loc, `${variable} is not set; defaulting to a blank string`));
+  };
   const ctx: Ctx = {
     env,
     readFile,
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
     diagnostics,
     cache: new Map(),
+    unset,
+  };
+  const resources: Record<'secrets' | 'configs', Record<string, ComposeResource>> = {
+    secrets: {},
+    configs: {},
   };
 
   const merged = new Map<string, { entry: Entry; file: string }>();
@@ -577,6 +675,7 @@ export function loadCompose(files: readonly ComposeFile[], opts: LoadOptions = {
           ...(isObject(rest.networks) ? rest.networks : {}),
         },
       };
+      for (const kind of ['secrets', 'configs'] as const) mergeResources(parsed, kind, resources[kind], ctx);
       for (const name of parsed.services.keys()) {
         const entry = resolveService(parsed, name, ctx, [], parsed.start);
         if (!entry) continue;
@@ -597,7 +696,8 @@ export function loadCompose(files: readonly ComposeFile[], opts: LoadOptions = {
   let name = opts.projectName ?? env.COMPOSE_PROJECT_NAME ?? '';
   if (name === '' && typeof top.name === 'string') {
     try {
-      name = interpolate(top.name, env);
+      const loc = ctx.cache.get(first.path)?.locs.name ?? { file: first.path, line: 1, col: 1 };
+      name = interpolate(top.name, env, (v) => unset(v, loc));
     } catch {
       name = '';
     }
@@ -613,11 +713,15 @@ export function loadCompose(files: readonly ComposeFile[], opts: LoadOptions = {
         .filter((s) => s !== ''),
   );
   const services: ComposeService[] = [];
+  const inactive: string[] = [];
   for (const [svc, merged1] of merged) {
     const { file } = merged1;
     const entry = applyEnvFiles(merged1.entry, workingDir, ctx);
     const profiles = Array.isArray(entry.data.profiles) ? entry.data.profiles.map(String) : [];
-    if (profiles.length > 0 && !active.has('*') && !profiles.some((p) => active.has(p))) continue;
+    if (profiles.length > 0 && !active.has('*') && !profiles.some((p) => active.has(p))) {
+      inactive.push(svc);
+      continue;
+    }
     services.push({
       name: svc,
       file,
@@ -626,5 +730,13 @@ export function loadCompose(files: readonly ComposeFile[], opts: LoadOptions = {
       networks: serviceNetworks(entry.data, name, top),
     });
   }
-  return { name, workingDir, services, diagnostics: [...new Set(diagnostics)] };
+  return {
+    name,
+    workingDir,
+    services,
+    inactive,
+    ...resources,
+    diagnostics: [...new Set(diagnostics)],
+    warnings,
+  };
 }

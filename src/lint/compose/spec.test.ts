@@ -35,7 +35,9 @@ describe('ports', () => {
     ['0.0.0.0:22:22', [port(22, 22, '0.0.0.0')]],
     ['8000-8002:80-82', [port(80, 8000), port(81, 8001), port(82, 8002)]],
     ['3000-3001', [port(3000), port(3001)]],
-    ['9090-9091:8080', [port(8080, 9090)]],
+    // A host range with one container port: the engine takes any free port of it, so each may be published.
+    ['9090-9092:8080', [port(8080, 9090), port(8080, 9091), port(8080, 9092)]],
+    ['127.0.0.1:1023-1024:80/udp', [port(80, 1023, '127.0.0.1', 'udp'), port(80, 1024, '127.0.0.1', 'udp')]],
     ['132/sctp', [port(132, 0, '', 'sctp')]],
   ])('%s', (input, want) => {
     expect(parsePortShort(input)).toEqual(want);
@@ -46,6 +48,7 @@ describe('ports', () => {
     ['[::1:8080:80', 'invalid IPv6'],
     ['1.2.3.4:80:80:80', 'invalid port'],
     ['8000-8002:80-81', 'ranges differ'],
+    ['8000:80-81', 'ranges differ'],
     ['http:80', 'invalid host port'],
     ['70000', 'invalid container port'],
   ])('%s is rejected (%s)', (input, message) => {
@@ -60,6 +63,7 @@ describe('ports', () => {
         { target: 9000 },
         { target: 'x' },
         8081,
+        { target: 80, published: '8000-8001' },
       ],
       expose: ['3000', '4000-4001/udp'],
     });
@@ -68,6 +72,8 @@ describe('ports', () => {
       port(53, 5353, '', 'udp'),
       port(9000),
       port(8081),
+      port(80, 8000),
+      port(80, 8001),
     ]);
     expect(problems).toEqual(['ports.3: invalid target port "x"']);
     expect(spec.exposedPorts).toEqual([
@@ -365,5 +371,108 @@ describe('locations of spec fields', () => {
     expect(locations['mounts.0']).toMatchObject({ line: 11, col: 9 });
     expect(locations.memory).toMatchObject({ line: 16, col: 18 });
     expect(sources.memory).toBe('deploy.resources.limits.memory');
+  });
+});
+
+describe('host port ranges', () => {
+  it('makes one binding per host port, so a privileged one anywhere in the range is seen', () => {
+    const { spec, problems } = serviceToSpecWithLocations('dns', {
+      ports: ['1-1024:53/udp', { target: 8080, published: '1000-1030' }],
+    });
+    expect(problems).toEqual([]);
+    expect(spec.portBindings).toHaveLength(1024 + 31);
+    expect(spec.portBindings.filter((p) => p.hostPort < 1024).map((p) => p.hostPort)).toHaveLength(1023 + 24);
+    expect(spec.portBindings.at(-1)).toEqual(port(8080, 1030));
+    expect(spec.exposedPorts).toEqual(['53/udp', '8080/tcp']);
+  });
+});
+
+describe('secrets and configs', () => {
+  const defs = {
+    secrets: {
+      db_password: { file: './secrets/db_password.txt' },
+      shadow: { file: '/etc/shadow' },
+      sock: { file: '/var/run/docker.sock' },
+      api_key: { environment: 'API_KEY' },
+      vault: { external: true },
+    },
+    configs: {
+      nginx_conf: { file: './nginx.conf' },
+      inline: { content: 'x=1' },
+    },
+  };
+  const ro = (source: string, destination: string) => ({
+    type: 'bind',
+    source,
+    destination,
+    readOnly: true,
+    propagation: '',
+  });
+
+  it('mounts file secrets at /run/secrets and file configs at /, read-only, resolving the file', () => {
+    const { spec, problems, sources } = serviceToSpecWithLocations(
+      'api',
+      {
+        volumes: ['data:/data'],
+        secrets: [
+          'db_password',
+          { source: 'shadow', target: 'shadow_copy' },
+          { source: 'sock', target: '/var/run/docker.sock', mode: 0o400 },
+          'api_key',
+          'vault',
+        ],
+        configs: ['nginx_conf', { source: 'nginx_conf', target: '/etc/nginx/nginx.conf' }, 'inline'],
+      },
+      {
+        workingDir: '/srv/shop',
+        locations: { 'secrets.1': { file: 'c.yaml', line: 9, col: 9 } },
+        ...defs,
+      },
+    );
+    expect(problems).toEqual([]);
+    expect(spec.mounts).toEqual([
+      { type: 'volume', source: 'data', destination: '/data', readOnly: false, propagation: '' },
+      ro('/srv/shop/secrets/db_password.txt', '/run/secrets/db_password'),
+      ro('/etc/shadow', '/run/secrets/shadow_copy'),
+      ro('/var/run/docker.sock', '/var/run/docker.sock'),
+      ro('/srv/shop/nginx.conf', '/nginx_conf'),
+      ro('/srv/shop/nginx.conf', '/etc/nginx/nginx.conf'),
+    ]);
+    expect(sources['mounts.2']).toBe('secrets.1');
+  });
+
+  it.each([
+    ['an unknown secret', { secrets: ['db_pasword'] }, ['secrets.0: unknown secret "db_pasword"']],
+    ['an unknown config', { configs: [{ source: 'nginx' }] }, ['configs.0: unknown config "nginx"']],
+    ['a long syntax without source', { secrets: [{ target: 'x' }] }, ['secrets.0: secret without a source']],
+    [
+      'a name from Object.prototype',
+      { secrets: ['constructor'] },
+      ['secrets.0: unknown secret "constructor"'],
+    ],
+  ])('reports %s', (_n, service, want) => {
+    const { spec, problems } = serviceToSpecWithLocations('api', service, defs);
+    expect(problems).toEqual(want);
+    expect(spec.mounts).toEqual([]);
+  });
+
+  it('mounts nothing and reports nothing without the top-level definitions', () => {
+    const { spec, problems } = serviceToSpecWithLocations('api', { secrets: ['db_password'] });
+    expect([spec.mounts, problems]).toEqual([[], []]);
+  });
+});
+
+describe('build args', () => {
+  it.each([
+    ['map', { args: { NPM_TOKEN: 'npm_abc', NODE_ENV: 'production', EMPTY: '', UNSET: null } }],
+    ['list', { args: ['NPM_TOKEN=npm_abc', 'NODE_ENV=production', 'EMPTY=', 'UNSET'] }],
+  ])('reads the %s form as NAME=value, leaving out unset names', (_n, build) => {
+    const { spec } = serviceToSpecWithLocations('web', { build: { context: '.', ...build } });
+    expect(spec.buildArgs).toEqual(['NPM_TOKEN=npm_abc', 'NODE_ENV=production', 'EMPTY=']);
+  });
+
+  it('sets no buildArgs without build args', () => {
+    expect(serviceToSpec('web', { build: '.' }).buildArgs).toBeUndefined();
+    expect(serviceToSpec('web', { image: 'nginx' }).buildArgs).toBeUndefined();
   });
 });

@@ -22,6 +22,10 @@ export interface SpecOptions {
   locations?: LocMap;
   /** NetworkMode when the service sets no network_mode (Compose uses its first network). */
   defaultNetworkMode?: string;
+  /** Top-level `secrets:` definitions by name; when given, a service naming another one is a problem. */
+  secrets?: Readonly<Record<string, Record<string, unknown>>>;
+  /** Top-level `configs:` definitions by name, likewise. */
+  configs?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export interface SpecResult {
@@ -167,13 +171,26 @@ export function parsePortShort(value: string | number): PortBinding[] | string {
   const h = host === '' ? undefined : portRange(host);
   if (host !== '' && !h) return `invalid host port in "${s}"`;
   const count = c[1] - c[0] + 1;
-  const out: PortBinding[] = [];
   if (h && h[1] - h[0] + 1 !== count && count !== 1) return `host and container port ranges differ in "${s}"`;
-  for (let i = 0; i < count; i++) {
-    // A host range with one container port: the engine picks one host port in the range.
-    const hostPort = h ? (count === 1 ? h[0] : h[0] + i) : 0;
-    out.push({ containerPort: c[0] + i, protocol, hostIp, hostPort });
-  }
+  if (h && count === 1) return hostRange(c[0], h, protocol, hostIp);
+  const out: PortBinding[] = [];
+  for (let i = 0; i < count; i++)
+    out.push({ containerPort: c[0] + i, protocol, hostIp, hostPort: h ? h[0] + i : 0 });
+  return out;
+}
+
+/**
+ * A host range with one container port: the engine binds whichever port of the range is free, so every
+ * port of it may end up published (and "1-1024:80" may take a privileged one): one binding per candidate.
+ */
+function hostRange(
+  containerPort: number,
+  [from, to]: [number, number],
+  protocol: PortBinding['protocol'],
+  hostIp: string,
+): PortBinding[] {
+  const out: PortBinding[] = [];
+  for (let p = from; p <= to; p++) out.push({ containerPort, protocol, hostIp, hostPort: p });
   return out;
 }
 
@@ -186,7 +203,8 @@ function parsePortLong(o: Record<string, unknown>): PortBinding[] | string {
   const published = str(o.published);
   const range = published === '' ? undefined : portRange(published);
   if (published !== '' && !range) return `invalid published port "${published}"`;
-  return [{ containerPort: target, protocol, hostIp: str(o.host_ip), hostPort: range ? range[0] : 0 }];
+  if (range) return hostRange(target, range, protocol, str(o.host_ip));
+  return [{ containerPort: target, protocol, hostIp: str(o.host_ip), hostPort: 0 }];
 }
 
 // ---------------------------------------------------------------- mounts and devices
@@ -221,6 +239,44 @@ function volumeLong(o: Record<string, unknown>, opts: SpecOptions): MountSpec | 
     readOnly: bool(o.read_only),
     propagation: PROPAGATIONS.has(propagation) ? propagation : '',
   };
+}
+
+/**
+ * Service `secrets:`/`configs:` items -> read-only binds of their `file:` (what Compose does without swarm),
+ * at /run/secrets/<name> (secrets) or /<name> (configs), or the long syntax's target. Secrets from
+ * `environment:`, `content:` or `external:` are copied in or live elsewhere: no host path to judge.
+ */
+function resourceMounts(
+  kind: 'secrets' | 'configs',
+  items: unknown,
+  defs: Readonly<Record<string, Record<string, unknown>>> | undefined,
+  opts: SpecOptions,
+  problems: string[],
+  add: (m: MountSpec, composePath: string) => void,
+): void {
+  const what = kind === 'secrets' ? 'secret' : 'config';
+  list(items).forEach((item, i) => {
+    const source = isObject(item) ? str(item.source) : str(item);
+    if (source === '') {
+      problems.push(`${kind}.${i}: ${what} without a source`);
+      return;
+    }
+    const def = defs ? (Object.hasOwn(defs, source) ? defs[source] : undefined) : undefined;
+    if (defs && !def) {
+      problems.push(`${kind}.${i}: unknown ${what} "${source}"`);
+      return;
+    }
+    const file = str(def?.file);
+    if (file === '') return;
+    const target = isObject(item) ? str(item.target) : '';
+    const base = kind === 'secrets' ? '/run/secrets/' : '/';
+    const destination =
+      target === '' ? `${base}${source}` : target.startsWith('/') ? target : `${base}${target}`;
+    add(
+      { type: 'bind', source: hostPath(file, opts), destination, readOnly: true, propagation: '' },
+      `${kind}.${i}`,
+    );
+  });
 }
 
 function device(v: unknown): DeviceSpec | undefined {
@@ -312,9 +368,10 @@ export function serviceToSpecWithLocations(
   // list fields: the key itself, for findings about the whole list
   at('portBindings', 'ports');
   at('exposedPorts', 'expose', 'ports');
-  at('mounts', 'volumes', 'tmpfs');
+  at('mounts', 'volumes', 'tmpfs', 'secrets', 'configs', 'volumes_from');
   at('devices', 'devices');
   at('env', 'environment');
+  at('buildArgs', 'build.args', 'build');
   at('labels', 'labels');
   at('capAdd', 'cap_add');
   at('capDrop', 'cap_drop');
@@ -384,6 +441,11 @@ export function serviceToSpecWithLocations(
       propagation: '',
     });
   });
+  for (const kind of ['secrets', 'configs'] as const)
+    resourceMounts(kind, s[kind], opts[kind], opts, problems, (m, composePath) => {
+      at(`mounts.${mounts.length}`, composePath);
+      mounts.push(m);
+    });
 
   // devices
   const devices: DeviceSpec[] = [];
@@ -403,6 +465,13 @@ export function serviceToSpecWithLocations(
     if (v === null || v === undefined) continue;
     at(`env.${env.length}`, `environment.${k}`);
     env.push(`${k}=${str(v)}`);
+  }
+  // build args end up in the image history: judged like the environment
+  const buildArgs: string[] = [];
+  for (const [k, v] of keyed(get(s, 'build', 'args'))) {
+    if (v === null || v === undefined || k === '') continue;
+    at(`buildArgs.${buildArgs.length}`, `build.args.${k}`);
+    buildArgs.push(`${k}=${str(v)}`);
   }
   const labels: Record<string, string> = {};
   for (const [k, v] of keyed(s.labels)) labels[k] = str(v);
@@ -510,6 +579,7 @@ export function serviceToSpecWithLocations(
     labels,
     user: str(s.user),
     env,
+    ...(buildArgs.length > 0 ? { buildArgs } : {}),
     cmd: words(s.command),
     entrypoint: words(s.entrypoint),
     workingDir: str(s.working_dir),
