@@ -14,6 +14,14 @@
 # and no ip_forward change, so the host's firewall and sysctls are left alone; an empty daemon.json so
 # /etc/docker/daemon.json cannot interfere. Works as root on Debian 12 with docker.io 20.10 from apt,
 # and with a newer docker CLI earlier on PATH (the CLI negotiates the API version down).
+#
+# A second daemon runs beside the first when it gets its own BULKHEAD_TEST_DAEMON_DIR (its containerd,
+# sockets and namespace live there), BULKHEAD_TEST_BRIDGE, a non-overlapping BULKHEAD_TEST_BRIDGE_CIDR and
+# BULKHEAD_TEST_TLS_PORT. Optional:
+#   BULKHEAD_TEST_TLS_CERTS_FROM=DIR   use DIR's ca.pem, server-cert.pem and server-key.pem (and DIR/client/,
+#                                      if present) instead of making certificates with openssl
+#   BULKHEAD_TEST_PLAIN_TCP_PORT=N     listen on tcp://127.0.0.1:N without TLS, instead of the TLS port
+#                                      (dockerd applies --tlsverify to every tcp listener, so not both)
 set -euo pipefail
 
 DIR="${BULKHEAD_TEST_DAEMON_DIR:-/tmp/bulkhead-dockerd}"
@@ -23,6 +31,8 @@ WAIT_SECONDS="${BULKHEAD_TEST_DAEMON_WAIT:-60}"
 # The daemon also listens on loopback TCP with TLS and client-certificate auth (--tlsverify), so the
 # tcp+TLS path of the client is tested against a real dockerd. Certificates are made here with openssl.
 TLS_PORT="${BULKHEAD_TEST_TLS_PORT:-23760}"
+TLS_CERTS_FROM="${BULKHEAD_TEST_TLS_CERTS_FROM:-}"
+PLAIN_TCP_PORT="${BULKHEAD_TEST_PLAIN_TCP_PORT:-}"
 NAMESPACE=bulkhead-test
 
 SOCK="$DIR/docker.sock"
@@ -168,7 +178,20 @@ cmd_start() {
     cmd_stop_processes
   fi
   setup_bridge
-  make_tls
+  local tcp=()
+  if [[ -n $PLAIN_TCP_PORT ]]; then
+    [[ $PLAIN_TCP_PORT =~ ^[0-9]+$ ]] || die "BULKHEAD_TEST_PLAIN_TCP_PORT must be a port number"
+    tcp=(-H "tcp://127.0.0.1:$PLAIN_TCP_PORT")
+  else
+    make_tls
+    tcp=(
+      -H "tcp://127.0.0.1:$TLS_PORT"
+      --tlsverify
+      --tlscacert "$TLS_DIR/ca.pem"
+      --tlscert "$TLS_DIR/server-cert.pem"
+      --tlskey "$TLS_DIR/server-key.pem"
+    )
+  fi
   start_containerd
   echo '{}' >"$DIR/daemon.json"
   local storage=()
@@ -179,11 +202,7 @@ cmd_start() {
     --exec-root "$DIR/exec" \
     --pidfile "$DIR/dockerd.pid" \
     -H "unix://$SOCK" \
-    -H "tcp://127.0.0.1:$TLS_PORT" \
-    --tlsverify \
-    --tlscacert "$TLS_DIR/ca.pem" \
-    --tlscert "$TLS_DIR/server-cert.pem" \
-    --tlskey "$TLS_DIR/server-key.pem" \
+    "${tcp[@]}" \
     --containerd "$CTRD_SOCK" \
     --containerd-namespace "$NAMESPACE" \
     --containerd-plugins-namespace "$NAMESPACE-plugins" \
@@ -264,12 +283,34 @@ cmd_stop() {
 
 cmd_env() {
   echo "export DOCKER_HOST=unix://$SOCK"
+  if [[ -n $PLAIN_TCP_PORT ]]; then
+    echo "export BULKHEAD_TEST_PLAIN_TCP_HOST=tcp://127.0.0.1:$PLAIN_TCP_PORT"
+    return 0
+  fi
   echo "export BULKHEAD_TEST_TLS_HOST=tcp://127.0.0.1:$TLS_PORT"
   echo "export BULKHEAD_TEST_CERT_PATH=$TLS_DIR/client"
 }
 
+# Certificates made elsewhere (e.g. by `bulkhead tls init`), copied so the daemon does not depend on
+# the caller keeping them.
+copy_tls() {
+  local f
+  for f in ca.pem server-cert.pem server-key.pem; do
+    [[ -f $TLS_CERTS_FROM/$f ]] || die "BULKHEAD_TEST_TLS_CERTS_FROM: no $f in $TLS_CERTS_FROM"
+  done
+  rm -rf "$TLS_DIR"
+  mkdir -p "$TLS_DIR"
+  cp "$TLS_CERTS_FROM/ca.pem" "$TLS_CERTS_FROM/server-cert.pem" "$TLS_CERTS_FROM/server-key.pem" "$TLS_DIR/"
+  [[ -d $TLS_CERTS_FROM/client ]] && cp -r "$TLS_CERTS_FROM/client" "$TLS_DIR/client"
+  chmod 0400 "$TLS_DIR/server-key.pem"
+}
+
 # A CA, a server certificate for 127.0.0.1 and a client certificate (in DOCKER_CERT_PATH layout).
 make_tls() {
+  if [[ -n $TLS_CERTS_FROM ]]; then
+    copy_tls
+    return 0
+  fi
   [[ -f $TLS_DIR/client/key.pem ]] && return 0
   mkdir -p "$TLS_DIR/client"
   (

@@ -289,6 +289,15 @@ export function toEngineError(
     (code && (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))) ||
     /ssl|tls|certificate/i.test(detail)
   ) {
+    // The daemon's alert says why it refused us; name the cause users can act on.
+    const reason = tlsReason(code, detail, conn);
+    if (reason)
+      return new EngineRequestError(
+        `TLS handshake with ${where} failed: ${reason.message}`,
+        reason.hint,
+        undefined,
+        code,
+      );
     return new EngineRequestError(
       `TLS handshake with ${where} failed: ${code ?? detail}`,
       'check --tlscacert/--tlscert/--tlskey or DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and that the server certificate names this host',
@@ -297,6 +306,48 @@ export function toEngineError(
     );
   }
   return new EngineRequestError(`${what} on ${where}: ${detail}`, undefined, undefined, code);
+}
+
+/** A clear cause for the TLS failures users meet most (client certificate refused, unknown server CA). */
+function tlsReason(
+  code: string | undefined,
+  detail: string,
+  conn: ResolvedConnection,
+): { message: string; hint: string } | undefined {
+  const c = `${code ?? ''} ${detail}`;
+  if (
+    /ALERT_CERTIFICATE_REQUIRED|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_EXPIRED|ALERT_UNKNOWN_CA/i.test(c)
+  ) {
+    if (!conn.tls?.certFile)
+      return {
+        message: 'the daemon requires a client certificate and none was given',
+        hint: 'pass --tlscert/--tlskey (or DOCKER_CERT_PATH with cert.pem and key.pem); `bulkhead tls client NAME` issues one',
+      };
+    return {
+      message: `the daemon rejected the client certificate ${conn.tls.certFile} (not issued by the daemon's CA, or expired)`,
+      hint: "issue a new one from the daemon's CA: `bulkhead tls client NAME --dir DIR`",
+    };
+  }
+  if (
+    /UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT/i.test(
+      c,
+    )
+  )
+    return {
+      message: `the daemon's certificate is not signed by the CA in ${conn.tls?.caFile ?? '--tlscacert'} (${code ?? 'unverified'})`,
+      hint: 'pass the CA that issued the daemon certificate with --tlscacert (ca.pem of `bulkhead tls init`)',
+    };
+  if (/CERT_HAS_EXPIRED/i.test(c))
+    return {
+      message: "the daemon's certificate has expired",
+      hint: 'renew it: `bulkhead tls init --force` on the daemon host',
+    };
+  if (/ERR_TLS_CERT_ALTNAME_INVALID/i.test(c))
+    return {
+      message: `the daemon's certificate does not name ${conn.host ?? 'this host'}`,
+      hint: 'connect with a name or IP in its SANs, or reissue it with `bulkhead tls init --host NAME`',
+    };
+  return undefined;
 }
 
 // ---- the client ------------------------------------------------------------------------------------------

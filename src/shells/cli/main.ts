@@ -12,6 +12,9 @@ import { FORMATS, type Format, render } from '../../reporters/index.js';
 import { progressLine } from '../../reporters/terminal.js';
 import { VERSION } from '../../version.js';
 
+/** The key types of `bulkhead tls` (src/tls/pki.ts KEY_TYPES; kept here so the CLI loads no TLS code at start). */
+const KEY_TYPE_CHOICES = ['ecdsa-p256', 'rsa-3072', 'rsa-4096'] as const;
+
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
 const list = (v: string, prev: string[] = []): string[] => [
@@ -133,7 +136,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   const { config, source } = await loadConfig(flags.config);
   // Loaded on demand: lint brings the YAML parser, which an audit does not need at start-up.
   const { runLint } = await import('../../lint/run.js');
-  const { report, checks, diagnostics } = runLint({
+  const { report, checks, diagnostics, sources } = runLint({
     config,
     configSource: source,
     paths,
@@ -144,7 +147,10 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     ...(flags.minSeverity ? { minSeverity: flags.minSeverity } : {}),
   });
   const color = flags.color ?? (!flags.output && process.stdout.isTTY && !process.env.NO_COLOR);
-  write(render(flags.format, report, checks, { color, verbose: flags.verbose ?? false }), flags.output);
+  write(
+    render(flags.format, report, checks, { color, verbose: flags.verbose ?? false, sources }),
+    flags.output,
+  );
   for (const d of diagnostics) process.stderr.write(`bulkhead: ${d}\n`);
   // A file that could not be read or parsed is an input error (exit 2), after the rest were linted.
   if (diagnostics.length > 0) return EXIT.error;
@@ -212,7 +218,9 @@ export function buildProgram(): Command {
 
   program
     .command('lint [paths...]')
-    .description('lint compose files before anything runs, with the same container checks as audit')
+    .description(
+      'lint Dockerfiles (- for stdin) and compose files before anything runs; directories are walked, honouring .gitignore/.dockerignore',
+    )
     .option('-f, --file <file>', 'compose file; repeat to merge several in order, as docker compose -f', list)
     .option('--profile <name>', 'activate a compose profile (repeatable)', list)
     .option('--only <selectors>', 'run only these checks (as audit)', list)
@@ -269,6 +277,84 @@ export function buildProgram(): Command {
       if (!c) throw new UsageError(`no check "${id}"`, 'run `bulkhead checks` to list check ids');
       process.stdout.write(renderCheckPage(c));
     });
+  const tls = program
+    .command('tls')
+    .description(
+      'create the CA and certificates that protect the Docker remote API (TLS + client certificates)',
+    );
+
+  tls
+    .command('init')
+    .description('create a CA, a server certificate for the daemon and a first client certificate')
+    .option('--dir <dir>', 'directory to write them to', 'bulkhead-tls')
+    .option(
+      '--host <names>',
+      'DNS names and IP addresses clients use to reach the daemon (comma list, repeatable; required)',
+      list,
+    )
+    .option('--client <name>', 'common name (user) of the first client certificate', 'client')
+    .addOption(new Option('--key-type <type>', 'key type').choices(KEY_TYPE_CHOICES).default('ecdsa-p256'))
+    .option('--days <n>', 'validity of the server and client certificates (default 825 and 365)', (v) =>
+      positiveInt(v),
+    )
+    .option('--ca-days <n>', 'validity of the CA (default 3650)', (v) => positiveInt(v))
+    .option('--force', 'replace existing files (certificates issued by a replaced CA stop working)')
+    .action(
+      async (flags: {
+        dir: string;
+        host?: string[];
+        client: string;
+        keyType: (typeof KEY_TYPE_CHOICES)[number];
+        days?: number;
+        caDays?: number;
+        force?: boolean;
+      }) => {
+        // Loaded on demand: only `tls` needs the X.509 library.
+        const { tlsInit, describeTlsInit } = await import('../../tls/index.js');
+        const result = await tlsInit(flags.dir, {
+          hosts: flags.host ?? [],
+          clientName: flags.client,
+          keyType: flags.keyType,
+          ...(flags.days !== undefined ? { days: flags.days } : {}),
+          ...(flags.caDays !== undefined ? { caDays: flags.caDays } : {}),
+          ...(flags.force !== undefined ? { force: flags.force } : {}),
+        });
+        process.stdout.write(describeTlsInit(result));
+      },
+    );
+
+  tls
+    .command('client <name>')
+    .description('issue another client certificate (CN = NAME) from the CA in --dir')
+    .option('--dir <dir>', 'directory of `tls init` (holds ca.pem and ca-key.pem)', 'bulkhead-tls')
+    .option('--out <dir>', 'where to write cert.pem, key.pem and ca.pem (default DIR/clients/NAME)')
+    .addOption(
+      new Option('--key-type <type>', 'key type (default: the CA key type)').choices(KEY_TYPE_CHOICES),
+    )
+    .option('--days <n>', 'validity (default 365)', (v) => positiveInt(v))
+    .option('--force', 'replace existing files')
+    .action(
+      async (
+        name: string,
+        flags: {
+          dir: string;
+          out?: string;
+          keyType?: (typeof KEY_TYPE_CHOICES)[number];
+          days?: number;
+          force?: boolean;
+        },
+      ) => {
+        const { tlsClient, describeTlsClient } = await import('../../tls/index.js');
+        const result = await tlsClient(flags.dir, name, {
+          ...(flags.out !== undefined ? { out: flags.out } : {}),
+          ...(flags.keyType !== undefined ? { keyType: flags.keyType } : {}),
+          ...(flags.days !== undefined ? { days: flags.days } : {}),
+          ...(flags.force !== undefined ? { force: flags.force } : {}),
+        });
+        process.stdout.write(describeTlsClient(result));
+      },
+    );
+
   return program;
 }
 
