@@ -1,6 +1,6 @@
 // The audit pipeline: select checks, collect only the facts they need (host and engine concurrently), judge,
 // apply suppressions, and build the report. Shells call this; it holds no rendering.
-import { allChecks } from '../checks/index.js';
+import { allChecks, auditChecks } from '../checks/index.js';
 import {
   collectDocker,
   connect,
@@ -16,7 +16,7 @@ import { factsNeeded, runChecks } from '../core/engine.js';
 import { TargetError } from '../core/errors.js';
 import { type AnyCheck, atLeast, type FactKey, type Scope, type Severity } from '../core/model.js';
 import { type Report, summarize } from '../core/report.js';
-import { selectChecks } from '../core/selection.js';
+import { matchesSelector, selectChecks } from '../core/selection.js';
 import { applySuppressions } from '../core/suppress.js';
 import type { Snapshot } from '../facts/snapshot.js';
 import { VERSION } from '../version.js';
@@ -54,9 +54,11 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const t0 = performance.now();
   const env = opts.env ?? process.env;
   const { config } = opts;
-  let checks = selectChecks(allChecks, {
-    only: [...(config.only ?? []), ...(opts.only ?? [])],
-    skip: [...(config.skip ?? []), ...(opts.skip ?? [])],
+  // Selectors in the shared config may name lint-only checks (Dockerfile rules); audit applies the others.
+  const ours = (s: string) => auditChecks.some((c) => matchesSelector(c, s));
+  let checks = selectChecks(auditChecks, {
+    only: [...(config.only ?? []).filter(ours), ...(opts.only ?? [])],
+    skip: [...(config.skip ?? []).filter(ours), ...(opts.skip ?? [])],
     ...(opts.scopes ? { scopes: opts.scopes } : {}),
   });
   const warnings: string[] = [];

@@ -35,6 +35,7 @@ export const configSchema = z
         staleImageDays: z.number().int().positive().optional(),
         minNofile: z.number().int().positive().optional(),
         trustedRegistries: z.array(z.string()).optional(),
+        allowedBaseImages: z.array(z.string()).optional(),
         dockerGroupAllowlist: z.array(z.string()).optional(),
       })
       .strict()

@@ -35,6 +35,13 @@ function targetsFor(check: AnyCheck, snapshot: Snapshot): Target[] | { missing: 
         subject: { kind: 'image', id: i.id, name: i.repoTags[0] ?? shortId(i.id) },
         value: i,
       }));
+    case 'dockerfile':
+      return (snapshot.dockerfiles ?? []).map((d) => ({ subject: { kind: 'file', path: d.path }, value: d }));
+    case 'image-scan':
+      return (snapshot.scans ?? []).map((s) => ({
+        subject: { kind: 'image', id: s.id, name: s.repoTags[0] ?? s.reference },
+        value: s,
+      }));
     case 'network':
       return (snapshot.networks ?? []).map((n) => ({
         subject: { kind: 'network', id: n.id, name: n.name },

@@ -1,4 +1,6 @@
 // The check model: every check is a pure, self-describing function over the snapshot.
+import type { DockerfileFacts } from '../facts/dockerfile.js';
+import type { ImageScanFacts } from '../facts/image-scan.js';
 import type { ContainerFacts, ImageFacts, NetworkFacts, Snapshot } from '../facts/snapshot.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -10,8 +12,26 @@ export const atLeast = (s: Severity, threshold: Severity): boolean =>
   severityRank(s) <= severityRank(threshold);
 
 /** Scope = the folder a check lives in, and what it iterates over. */
-export const SCOPES = ['host', 'daemon', 'container', 'image', 'network', 'swarm'] as const;
+export const SCOPES = [
+  'host',
+  'daemon',
+  'container',
+  'image',
+  'network',
+  'swarm',
+  'dockerfile',
+  'image-scan',
+] as const;
 export type Scope = (typeof SCOPES)[number];
+/** What `bulkhead audit` judges (a live engine); Dockerfiles are `bulkhead lint`'s. */
+export const AUDIT_SCOPES = [
+  'host',
+  'daemon',
+  'container',
+  'image',
+  'network',
+  'swarm',
+] as const satisfies readonly Scope[];
 
 export const STATUSES = ['fail', 'pass', 'unknown', 'suppressed'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -36,7 +56,16 @@ export interface Ref {
 }
 
 /** Facts a check reads; the engine collects only what the selected checks need. */
-export const FACTS = ['host', 'daemon', 'containers', 'images', 'networks', 'swarm'] as const;
+export const FACTS = [
+  'host',
+  'daemon',
+  'containers',
+  'images',
+  'networks',
+  'swarm',
+  'dockerfiles',
+  'scans',
+] as const;
 export type FactKey = (typeof FACTS)[number];
 
 /** What `evaluate` returns for one subject. `notApplicable` results are dropped from the report. */
@@ -93,6 +122,8 @@ export interface CheckSettings {
   minNofile: number;
   /** Registries (host[:port]) images may come from; empty = any. */
   trustedRegistries: string[];
+  /** Image references (globs) Dockerfiles may build FROM besides trusted registries; empty = any. */
+  allowedBaseImages: string[];
   /** Users besides root allowed in the docker group (1.1.2). */
   dockerGroupAllowlist: string[];
   /** The clock, so "stale" and "expired" are deterministic in tests. */
@@ -106,6 +137,7 @@ export const defaultSettings = (): CheckSettings => ({
   staleImageDays: 90,
   minNofile: 1024,
   trustedRegistries: [],
+  allowedBaseImages: [],
   dockerGroupAllowlist: [],
   now: new Date(),
 });
@@ -122,6 +154,8 @@ export interface TargetByScope {
   container: ContainerFacts;
   image: ImageFacts;
   network: NetworkFacts;
+  dockerfile: DockerfileFacts;
+  'image-scan': ImageScanFacts;
 }
 
 export interface CheckMeta<S extends Scope = Scope> {

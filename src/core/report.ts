@@ -14,6 +14,8 @@ export interface Result {
   refs: Ref[];
   /** Why the result is unknown. */
   reason?: string;
+  /** Lint results: where in the file the finding points (1-based). */
+  location?: { path: string; line: number; column: number };
   /** Present when status is suppressed. */
   suppression?: { reason: string; expires?: string; source: string };
 }

@@ -1,7 +1,7 @@
 import { UsageError } from './errors.js';
 import { globToRegExp } from './glob.js';
 import type { AnyCheck, Scope } from './model.js';
-import { SCOPES } from './model.js';
+import { AUDIT_SCOPES, SCOPES } from './model.js';
 
 /**
  * A selector names checks by id or alias (globs allowed: `BH-CTR-*`), by CIS control (`cis:5.10`, or a bare
@@ -36,7 +36,7 @@ export function parseScopes(value: string): Scope[] {
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  if (parts.includes('all')) return [...SCOPES];
+  if (parts.includes('all')) return [...AUDIT_SCOPES];
   for (const p of parts) {
     if (!(SCOPES as readonly string[]).includes(p)) {
       throw new UsageError(`unknown scope "${p}"`, `use one or more of: all, ${SCOPES.join(', ')}`);

@@ -26,6 +26,8 @@ export interface RenderOptions {
   verbose?: boolean;
   /** Terminal: wrap width in columns. */
   width?: number;
+  /** Terminal: linted files' text by path, for code frames. */
+  sources?: ReadonlyMap<string, string>;
   sarif?: SarifOptions;
 }
 
@@ -41,6 +43,7 @@ export function render(
         color: opts.color ?? false,
         ...(opts.verbose !== undefined ? { verbose: opts.verbose } : {}),
         ...(opts.width !== undefined ? { width: opts.width } : {}),
+        ...(opts.sources ? { sources: opts.sources } : {}),
       });
     case 'json':
       return renderJson(report);

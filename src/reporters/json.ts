@@ -34,6 +34,7 @@ function resultOf(r: Result): Result {
       'refs',
       'reason',
       'suppression',
+      'location',
     ],
     {
       subject: ordered(r.subject, ['kind', 'id', 'name', 'path']),
@@ -42,6 +43,7 @@ function resultOf(r: Result): Result {
       ...(r.suppression !== undefined
         ? { suppression: ordered(r.suppression, ['reason', 'expires', 'source']) }
         : {}),
+      ...(r.location !== undefined ? { location: ordered(r.location, ['path', 'line', 'column']) } : {}),
     },
   );
 }

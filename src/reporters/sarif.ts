@@ -110,10 +110,12 @@ export function fileUri(path: string): string {
 }
 
 /** The identity of a finding across runs: the name outlives a recreated container or a rebuilt image. */
-export function fingerprint(checkId: string, s: Subject): string {
+export function fingerprint(checkId: string, s: Subject, detail?: string): string {
   const parts = [checkId, s.kind, s.path ?? s.name ?? s.id ?? ''];
   // Several subjects in one file (compose services) stay distinct; audit file subjects carry no name.
   if (s.path !== undefined && s.name !== undefined) parts.push(s.name);
+  // Several findings of one rule in one Dockerfile stage differ by what was seen (not by line: lines move).
+  if (detail !== undefined) parts.push(detail);
   const key = parts.join('\u0000');
   return createHash('sha256').update(key).digest('hex');
 }
@@ -187,7 +189,9 @@ function resultFor(r: Result, ruleIndex: number, pseudoPaths: boolean) {
     level,
     message: { text: message(r) },
     locations: locationsFor(r.subject, pseudoPaths, r.evidence),
-    partialFingerprints: { 'bulkhead/v1': fingerprint(r.checkId, r.subject) },
+    partialFingerprints: {
+      'bulkhead/v1': fingerprint(r.checkId, r.subject, r.location ? r.evidence[0]?.message : undefined),
+    },
     ...(r.suppression !== undefined
       ? {
           suppressions: [

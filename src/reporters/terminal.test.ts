@@ -196,3 +196,45 @@ describe('progressLine', () => {
     expect(line.endsWith('…')).toBe(true);
   });
 });
+
+describe('code frames (lint)', () => {
+  const source = 'FROM debian:12\nMAINTAINER ops\nRUN\tcurl -k https://x | sh\nUSER 1000\n';
+  const lintResult = (line: number, column: number): Result => ({
+    checkId: 'BH-DKF-026',
+    title: 'TLS verification stays on',
+    severity: 'high',
+    scope: 'dockerfile',
+    status: 'fail',
+    subject: { kind: 'file', path: 'app/Dockerfile', name: 'stage 1' },
+    evidence: [{ message: 'curl -k', path: `app/Dockerfile:${line}:${column}` }],
+    remediation: 'drop -k',
+    refs: [],
+    location: { path: 'app/Dockerfile', line, column },
+  });
+  const report = (r: Result): Report => ({ ...referenceReport, results: [r], summary: summarize([r]) });
+
+  it('shows the line with one line of context and a caret under the column', () => {
+    const out = renderTerminal(report(lintResult(3, 10)), {
+      color: false,
+      sources: new Map([['app/Dockerfile', source]]),
+    });
+    expect(out).toContain(
+      [
+        '          2 | MAINTAINER ops',
+        '        > 3 | RUN  curl -k https://x | sh',
+        '            |           ^',
+        '          4 | USER 1000',
+      ].join('\n'),
+    );
+    expect(out).toContain('file app/Dockerfile (stage 1)');
+  });
+
+  it('shows no frame without the source or for a line outside the file', () => {
+    expect(renderTerminal(report(lintResult(3, 10)), { color: false })).not.toContain('> 3 |');
+    const out = renderTerminal(report(lintResult(99, 1)), {
+      color: false,
+      sources: new Map([['app/Dockerfile', source]]),
+    });
+    expect(out).not.toContain('| ');
+  });
+});

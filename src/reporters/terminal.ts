@@ -17,6 +17,39 @@ export interface TerminalOptions {
   verbose?: boolean;
   /** Columns to wrap prose at; default 100. */
   width?: number;
+  /** Source text by path (lint): findings with a location get a code frame around their line. */
+  sources?: ReadonlyMap<string, string>;
+}
+
+/** Lines of context shown above and below a finding's line. */
+const FRAME_CONTEXT = 1;
+const FRAME_MAX_COLUMNS = 160;
+
+/** A code frame: the finding's line with a line of context each side and a caret under the column. */
+export function codeFrame(source: string, line: number, column: number, c: Colors, indent: string): string[] {
+  const lines = source.split('\n');
+  if (line < 1 || line > lines.length) return [];
+  const from = Math.max(1, line - FRAME_CONTEXT);
+  const to = Math.min(lines.length, line + FRAME_CONTEXT);
+  const gutter = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    let text = sanitizeForTerminal((lines[n - 1] ?? '').replace(/\r$/, '').replace(/\t/g, '  '));
+    if (text.length > FRAME_MAX_COLUMNS) text = `${text.slice(0, FRAME_MAX_COLUMNS)}…`;
+    const num = String(n).padStart(gutter);
+    out.push(
+      n === line
+        ? `${indent}${c.red('>')} ${c.bold(num)} | ${text}`
+        : `${indent}  ${c.dim(`${num} |`)} ${c.dim(text)}`,
+    );
+    if (n === line) {
+      // The caret sits under the same character once tabs are shown as two spaces.
+      const raw = (lines[n - 1] ?? '').slice(0, Math.max(0, column - 1)).replace(/\t/g, '  ');
+      const col = Math.min(raw.length, FRAME_MAX_COLUMNS);
+      out.push(`${indent}  ${' '.repeat(gutter)} | ${' '.repeat(col)}${c.red('^')}`);
+    }
+  }
+  return out;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -76,7 +109,13 @@ function evidenceText(message: string, path: string | undefined): string {
   return path !== undefined && !message.includes(path) ? `${message} (${path})` : message;
 }
 
-function renderCheck(results: Result[], c: Colors, width: number, verbose: boolean): string[] {
+function renderCheck(
+  results: Result[],
+  c: Colors,
+  width: number,
+  verbose: boolean,
+  sources?: ReadonlyMap<string, string>,
+): string[] {
   const first = results[0]!;
   const shown = results
     .filter((r) => verbose || r.status !== 'pass')
@@ -99,6 +138,9 @@ function renderCheck(results: Result[], c: Colors, width: number, verbose: boole
     for (const e of r.evidence) {
       lines.push(...block(evidenceText(e.message, e.path), '        ', width, dimmed ? c.dim : undefined));
     }
+    const src = r.location && r.status !== 'pass' ? sources?.get(r.location.path) : undefined;
+    if (src !== undefined && r.location)
+      lines.push(...codeFrame(src, r.location.line, r.location.column, c, '        '));
   }
   if (shown.some((r) => r.status !== 'pass')) {
     lines.push(...block(first.remediation, '    ', width, c.cyan, 'fix: '));
@@ -122,7 +164,13 @@ function countLine(results: Result[], c: Colors): string {
     .join(c.dim(' · '));
 }
 
-function renderSection(results: Result[], c: Colors, width: number, verbose: boolean): string[] {
+function renderSection(
+  results: Result[],
+  c: Colors,
+  width: number,
+  verbose: boolean,
+  sources?: ReadonlyMap<string, string>,
+): string[] {
   const scope = results[0]!.scope;
   const lines = [`${c.bold(c.underline(SECTION_TITLES[scope]))}  ${countLine(results, c)}`];
   const byCheck = new Map<string, Result[]>();
@@ -138,7 +186,7 @@ function renderSection(results: Result[], c: Colors, width: number, verbose: boo
   );
   for (const group of checks) {
     if (!verbose && group.every((r) => r.status === 'pass')) continue;
-    lines.push(...renderCheck(group, c, width, verbose));
+    lines.push(...renderCheck(group, c, width, verbose, sources));
   }
   const passed = results.filter((r) => r.status === 'pass').length;
   if (!verbose && passed > 0) lines.push(`  ${mark(c, 'pass')} ${c.dim(`${plural(passed, 'passed')}`)}`);
@@ -187,7 +235,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const blocks: string[] = [header(report, c)];
   for (const scope of SCOPES) {
     const results = report.results.filter((r) => r.scope === scope);
-    if (results.length > 0) blocks.push(renderSection(results, c, width, verbose).join('\n'));
+    if (results.length > 0) blocks.push(renderSection(results, c, width, verbose, opts.sources).join('\n'));
   }
   if (report.results.length === 0) blocks.push(c.dim('No checks produced results.'));
   if (report.warnings.length > 0) {

@@ -8,6 +8,8 @@ export const SECTION_TITLES: Record<Scope, string> = {
   image: 'Images',
   network: 'Networks',
   swarm: 'Swarm',
+  dockerfile: 'Dockerfiles',
+  'image-scan': 'Image scan',
 };
 
 /** Order of results under one check: what needs attention first. */
@@ -23,6 +25,8 @@ export const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(
  * the id is shown only when there is nothing else, so the label stays stable when a container is recreated.
  */
 export function subjectLabel(s: Subject, withId = true): string {
+  // Lint findings: the file, then the stage or service inside it.
+  if (s.kind === 'file' && s.path !== undefined && s.name) return `file ${s.path} (${s.name})`;
   const main = s.path ?? s.name;
   if (main === undefined) return s.id !== undefined ? `${s.kind} ${shortId(s.id)}` : s.kind;
   const suffix = withId && s.id !== undefined && shortId(s.id) !== main ? ` (${shortId(s.id)})` : '';

@@ -193,12 +193,14 @@ describe('bulkhead lint (compose files)', () => {
     ).toBe(true);
   });
 
-  it('refuses Dockerfiles for now, and a path that does not exist', async () => {
+  it('lints a Dockerfile named on the command line, with its location; a missing path is exit 2', async () => {
     const df = join(tmp, 'Dockerfile');
-    writeFileSync(df, 'FROM scratch\n');
-    const r = await run('lint', df);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('Dockerfile rules are not implemented yet');
+    writeFileSync(df, 'FROM debian:12\nMAINTAINER ops\n');
+    const r = await run('lint', df, '--format', 'json', '--fail-on', 'info');
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.out).results.find((x: { checkId: string }) => x.checkId === 'BH-DKF-016');
+    expect(found.status).toBe('fail');
+    expect(found.location).toEqual({ path: expect.stringMatching(/Dockerfile$/), line: 2, column: 1 });
     expect((await run('lint', join(tmp, 'nope.yaml'))).code).toBe(2);
   });
 });

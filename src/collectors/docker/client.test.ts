@@ -109,8 +109,8 @@ describe('toEngineError', () => {
       'self-signed daemon certificate',
       tcpConn(true),
       Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
-      'TLS handshake with tcp://10.0.0.5:2376 (TLS, unverified) failed: DEPTH_ZERO_SELF_SIGNED_CERT',
-      /--tlscacert\/--tlscert\/--tlskey or DOCKER_CERT_PATH/,
+      "TLS handshake with tcp://10.0.0.5:2376 (TLS, unverified) failed: the daemon's certificate is not signed by the CA in --tlscacert (DEPTH_ZERO_SELF_SIGNED_CERT)",
+      /pass the CA that issued the daemon certificate with --tlscacert/,
       undefined,
     ],
     [
@@ -119,8 +119,16 @@ describe('toEngineError', () => {
       Object.assign(new Error("Hostname/IP does not match certificate's altnames"), {
         code: 'ERR_TLS_CERT_ALTNAME_INVALID',
       }),
-      'TLS handshake with tcp://10.0.0.5:2376 (TLS, unverified) failed: ERR_TLS_CERT_ALTNAME_INVALID',
-      /names this host/,
+      "TLS handshake with tcp://10.0.0.5:2376 (TLS, unverified) failed: the daemon's certificate does not name 10.0.0.5",
+      /reissue it with `bulkhead tls init --host NAME`/,
+      undefined,
+    ],
+    [
+      'client certificate missing',
+      tcpConn(true),
+      Object.assign(new Error('alert bad certificate'), { code: 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE' }),
+      'TLS handshake with tcp://10.0.0.5:2376 (TLS, unverified) failed: the daemon requires a client certificate and none was given',
+      /bulkhead tls client NAME/,
       undefined,
     ],
     [
