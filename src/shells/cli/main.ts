@@ -55,6 +55,8 @@ interface AuditFlags {
   verbose?: boolean;
   concurrency?: number;
   timeout?: number;
+  images?: boolean;
+  db?: string;
 }
 
 function write(text: string, output: string | undefined): void {
@@ -105,15 +107,23 @@ async function audit(flags: AuditFlags): Promise<number> {
       : {}),
   });
   if (showProgress) process.stderr.write('\r\x1b[2K');
+  let final = report;
+  let allRun = checks;
+  if (flags.images) {
+    const { deepScanDaemonImages } = await import('./image.js');
+    const deep = await deepScanDaemonImages(report, { ...flags, ...tls }, config, source);
+    final = deep.report;
+    allRun = [...checks, ...deep.checks];
+  }
   const color = flags.color ?? (!flags.output && process.stdout.isTTY && !process.env.NO_COLOR);
-  write(render(flags.format, report, checks, { color, verbose: flags.verbose ?? false }), flags.output);
+  write(render(flags.format, final, allRun, { color, verbose: flags.verbose ?? false }), flags.output);
   // The terminal report prints warnings itself; other formats and files get them on stderr.
   if (flags.format !== 'terminal' || flags.output) {
-    for (const w of report.warnings) process.stderr.write(`bulkhead: warning: ${w}\n`);
+    for (const w of final.warnings) process.stderr.write(`bulkhead: warning: ${w}\n`);
   }
   const failOn = flags.failOn ?? config.failOn ?? 'high';
   if (failOn === 'none') return EXIT.ok;
-  return report.results.some((r) => r.status === 'fail' && atLeast(r.severity, failOn))
+  return final.results.some((r) => r.status === 'fail' && atLeast(r.severity, failOn))
     ? EXIT.findings
     : EXIT.ok;
 }
@@ -212,6 +222,8 @@ export function buildProgram(): Command {
     .option('--timeout <seconds>', 'per-request timeout for the Engine API (default 10)', (v) =>
       positiveInt(v),
     )
+    .option('--images', 'also scan every image of the daemon layer by layer (as bulkhead image scan)')
+    .option('--db <file>', 'with --images: vulnerability database (default ~/.cache/bulkhead/vulndb.sqlite)')
     .action(async (flags: AuditFlags) => {
       process.exitCode = await audit(flags);
     });
@@ -277,6 +289,79 @@ export function buildProgram(): Command {
       if (!c) throw new UsageError(`no check "${id}"`, 'run `bulkhead checks` to list check ids');
       process.stdout.write(renderCheckPage(c));
     });
+  const image = program
+    .command('image')
+    .description('scan images layer by layer (vulnerabilities, secrets, malware, hygiene)');
+  image
+    .command('scan <images...>')
+    .description(
+      'scan images: NAME (local daemon), FILE (docker save / OCI tar), DIR (OCI layout), registry:HOST/REPO:TAG',
+    )
+    .option('--platform <os/arch>', 'platform of a multi-arch image (default: this host)')
+    .option('-u, --username <user>', 'registry user (default: ~/.docker/config.json auths)')
+    .option('-p, --password <password>', 'registry password or token')
+    .option('--password-stdin', 'read the registry password from stdin')
+    .option('--ca <file>', 'CA certificate of the registry (PEM)')
+    .option('--insecure', 'allow a registry over plain HTTP or with an unverified certificate')
+    .option('--db <file>', 'vulnerability database (default $BULKHEAD_DB or ~/.cache/bulkhead/vulndb.sqlite)')
+    .option('--ignore-unfixed', 'leave out vulnerabilities without a fixed version')
+    .option('--deny-sha256 <file>', 'flag files whose SHA-256 is listed in this file (one digest per line)')
+    .option('-H, --host <endpoint>', 'daemon endpoint for local images (default $DOCKER_HOST)')
+    .option('--tlsverify', 'use TLS and verify the daemon certificate')
+    .option('--tlscacert <file>', 'CA certificate the daemon certificate must chain to')
+    .option('--tlscert <file>', 'client certificate')
+    .option('--tlskey <file>', 'client key')
+    .option('--only <selectors>', 'run only these checks (as audit)', list)
+    .option('--skip <selectors>', 'skip these checks (as audit)', list)
+    .option(
+      '--min-severity <level>',
+      'leave results below this severity out of the report',
+      severityArg(false),
+    )
+    .option(
+      '--fail-on <level>',
+      'exit 1 when a finding is at or above this severity, or none (default: high)',
+      severityArg(true),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format (cyclonedx: an SBOM)')
+        .choices([...FORMATS, 'cyclonedx'])
+        .default('terminal'),
+    )
+    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .option('-c, --config <file>', 'configuration file (default: ./.bulkhead.yaml if present)')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .option('-v, --verbose', 'list passing checks too')
+    .action(async (images: string[], flags: import('./image.js').ImageScanFlags & { config?: string }) => {
+      const { config, source } = await loadConfig(flags.config);
+      const { imageScan } = await import('./image.js');
+      process.exitCode = await imageScan(images, flags, config, source);
+    });
+
+  const db = program
+    .command('db')
+    .description('the offline vulnerability database (OSV advisories in SQLite)');
+  db.command('import <path>')
+    .description(
+      'load OSV advisories: a directory of JSON files, a .json, or the all.zip files osv.dev publishes',
+    )
+    .option('--db <file>', 'database file (default $BULKHEAD_DB or ~/.cache/bulkhead/vulndb.sqlite)')
+    .action(async (path: string, flags: { db?: string }) => {
+      const { dbImport } = await import('./image.js');
+      process.exitCode = await dbImport(path, flags);
+    });
+  db.command('status')
+    .description('what is loaded per ecosystem, and how old it is')
+    .option('--db <file>', 'database file (default $BULKHEAD_DB or ~/.cache/bulkhead/vulndb.sqlite)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['terminal', 'json']).default('terminal'),
+    )
+    .action(async (flags: { db?: string; format?: 'terminal' | 'json' }) => {
+      const { dbStatusCommand } = await import('./image.js');
+      process.exitCode = dbStatusCommand(flags);
+    });
+
   const tls = program
     .command('tls')
     .description(

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { failMessages, file, runScan, scanFacts } from '../../../test/kit/image-scan.js';
+import check from './runtime-tooling.js';
+
+describe('runtime-tooling', () => {
+  it('fails for a shell file in the final filesystem, naming the layer and its instruction', () => {
+    const out = runScan(
+      check,
+      scanFacts({ files: [file({ path: '/bin/bash', kind: 'shell', mode: 0o755 })] }),
+    );
+    expect(out.map((o) => o.status)).toEqual(['fail']);
+    const msg = failMessages(out)[0] ?? '';
+    expect(msg.startsWith('shell /bin/bash mode ')).toBe(true);
+    expect(msg).toContain('layer 1 (RUN apt-get update');
+  });
+
+  it('passes when the only such file was removed by a later layer, or there is none', () => {
+    const removed = file({ path: '/bin/bash', kind: 'shell', mode: 0o755, present: false, removedIn: 2 });
+    expect(runScan(check, scanFacts({ files: [removed] })).map((o) => o.status)).toEqual(['pass']);
+    expect(runScan(check, scanFacts()).map((o) => o.status)).toEqual(['pass']);
+  });
+
+  it('ignores other kinds of files', () => {
+    const other = file({ path: '/etc/passwd', kind: 'sshd' });
+    expect(runScan(check, scanFacts({ files: [other] })).map((o) => o.status)).toEqual(['pass']);
+  });
+});

@@ -1,0 +1,473 @@
+// One layer blob, streamed once: digest check of the bytes as stored, decompression (gzip, zstd or none,
+// sniffed from the bytes: docker save writes plain tars whatever the media type said), size caps against
+// bombs, diff-id check of the tar, and each tar entry normalised into a LayerEntry for the visitor.
+// Nothing is written to disk; an entry's content is read only when a visitor asks for it.
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { type Header, extract as tarExtract } from 'tar-stream';
+import type { EntryType, LayerEntry, LayerInfo } from '../../facts/image-scan.js';
+import { decodeName, normaliseTarPath, type PathSet, whiteoutOf } from './path.js';
+import type { EntryVisitor, WalkLimits } from './types.js';
+
+export interface LayerSource {
+  index: number;
+  /** Digest of the blob as stored; '' when unknown. */
+  digest: string;
+  /** True when `digest` is the sha256 of the bytes we will read (so it can be checked). */
+  verifyDigest: boolean;
+  /** The config's rootfs.diff_ids entry: sha256 of the uncompressed tar. */
+  diffId?: string | undefined;
+  mediaType?: string | undefined;
+  createdBy?: string | undefined;
+}
+
+/** State shared by the layers of one walk. */
+export interface WalkState {
+  limits: WalkLimits;
+  problems: string[];
+  visit: EntryVisitor;
+  /** Decompressed bytes so far, across layers. */
+  imageBytes: number;
+  /** Set when the per-image cap stopped the walk. */
+  imageCapHit: boolean;
+  paths: PathSet;
+}
+
+const CHUNK = 128 * 1024;
+/** zstd's own decoder refuses windows over 128 MiB unless told otherwise; so do we (fzstd allocates them). */
+const MAX_ZSTD_WINDOW = 128 * 1024 * 1024;
+const EMPTY = Buffer.alloc(0);
+
+export const shortDigest = (d: string): string => (d.startsWith('sha256:') ? d.slice(0, 19) : d.slice(0, 12));
+
+class CutError extends Error {}
+
+type Codec = 'gzip' | 'zstd' | 'none' | 'bzip2' | 'xz';
+
+function sniff(head: Buffer): Codec {
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return 'zstd';
+  if (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68) return 'bzip2';
+  if (head[0] === 0xfd && head.subarray(1, 6).toString('latin1') === '7zXZ\0') return 'xz';
+  return 'none';
+}
+
+/** The window a zstd frame header asks for (bytes), or undefined when the header is short or invalid. */
+export function zstdWindow(head: Buffer): number | undefined {
+  if (head.length < 6) return undefined;
+  const fhd = head[4]!;
+  const single = (fhd & 0x20) !== 0;
+  if (!single) {
+    const wd = head[5]!;
+    const log = 10 + (wd >> 3);
+    const base = 2 ** log;
+    return base + (base / 8) * (wd & 7);
+  }
+  const dictBytes = [0, 1, 2, 4][fhd & 3]!;
+  const fcsFlag = fhd >> 6;
+  const fcsBytes = [1, 2, 4, 8][fcsFlag]!;
+  const at = 5 + dictBytes;
+  if (head.length < at + fcsBytes) return undefined;
+  if (fcsBytes === 1) return head[at]!;
+  if (fcsBytes === 2) return head.readUInt16LE(at) + 256;
+  if (fcsBytes === 4) return head.readUInt32LE(at);
+  return Number(head.readBigUInt64LE(at));
+}
+
+async function zstdStream(): Promise<Transform> {
+  const z = zlib as unknown as { createZstdDecompress?: (o?: object) => Transform };
+  if (typeof z.createZstdDecompress === 'function') return z.createZstdDecompress({ chunkSize: CHUNK });
+  const { Decompress } = await import('fzstd');
+  let push: ((b: Buffer) => void) | undefined;
+  const d = new Decompress((data) => push?.(Buffer.from(data)));
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb: TransformCallback) {
+      push = (b) => this.push(b);
+      try {
+        d.push(chunk);
+        cb();
+      } catch (err) {
+        cb(err as Error);
+      }
+    },
+    flush(cb: TransformCallback) {
+      push = (b) => this.push(b);
+      try {
+        d.push(new Uint8Array(0), true);
+        cb();
+      } catch (err) {
+        cb(err as Error);
+      }
+    },
+  });
+}
+
+function entryType(t: Header['type'] | null): EntryType {
+  switch (t) {
+    case 'file':
+    case 'contiguous-file':
+      return 'file';
+    case 'directory':
+      return 'dir';
+    case 'symlink':
+      return 'symlink';
+    case 'link':
+      return 'hardlink';
+    case 'character-device':
+      return 'char';
+    case 'block-device':
+      return 'block';
+    case 'fifo':
+      return 'fifo';
+    default:
+      return 'other';
+  }
+}
+
+/** Per-layer problem lines, at most `max` of each kind, then one summary line per kind. */
+class Notes {
+  private counts = new Map<string, number>();
+  constructor(
+    private readonly label: string,
+    private readonly out: string[],
+    private readonly max: number,
+  ) {}
+  add(kind: string, message: string): void {
+    const n = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, n);
+    if (n <= this.max) this.out.push(`${this.label}: ${message}`);
+  }
+  flush(): void {
+    for (const [kind, n] of this.counts)
+      if (n > this.max) this.out.push(`${this.label}: ${n - this.max} more ${kind} entries not listed`);
+  }
+}
+
+const quote = (s: string): string => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+
+/** An entry's content, pulled from the tar stream only as far as asked, shared by every read(). */
+class EntryContent {
+  private chunks: Buffer[] = [];
+  private have = 0;
+  private ended = false;
+  private iter: AsyncIterator<Buffer> | undefined;
+  closed = false;
+
+  constructor(
+    private readonly stream: Readable,
+    private readonly size: number,
+  ) {}
+
+  async read(max: number): Promise<Buffer> {
+    if (this.closed) throw new Error('LayerEntry.read() called after the visitor returned');
+    const want = Math.max(0, Math.min(Math.floor(max), this.size));
+    this.iter ??= this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    try {
+      while (this.have < want && !this.ended) {
+        const r = await this.iter.next();
+        if (r.done) this.ended = true;
+        else {
+          this.chunks.push(r.value);
+          this.have += r.value.length;
+        }
+      }
+    } catch {
+      // The layer broke mid-entry (truncated, cut): the visitor gets what arrived; the walk reports it.
+      this.ended = true;
+    }
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks)];
+    const all = this.chunks[0] ?? EMPTY;
+    return all.length > want ? all.subarray(0, want) : all;
+  }
+
+  /** Skips what nobody read. */
+  async drain(): Promise<void> {
+    this.closed = true;
+    this.chunks = [];
+    if (this.iter) {
+      try {
+        while (!this.ended) if ((await this.iter.next()).done) this.ended = true;
+      } catch {
+        this.ended = true;
+      }
+      return;
+    }
+    const s = this.stream;
+    await new Promise<void>((resolve) => {
+      s.once('end', resolve);
+      s.once('close', resolve);
+      s.once('error', resolve);
+      s.resume();
+    });
+  }
+}
+
+/**
+ * Streams one layer blob through the visitor. Never rejects for bad content: corruption, truncation and
+ * caps become problems and the layer's info says how far it got. Rejects only when the visitor's walk
+ * must stop for a reason outside the layer (none today).
+ */
+export async function walkLayer(src: LayerSource, blob: Readable, state: WalkState): Promise<LayerInfo> {
+  const { limits } = state;
+  const label = `layer ${src.index}${src.digest ? ` (${shortDigest(src.digest)})` : ''}`;
+  const notes = new Notes(label, state.problems, limits.maxProblemsPerKind);
+  const info: LayerInfo = {
+    index: src.index,
+    digest: src.digest,
+    size: 0,
+    entries: 0,
+    ...(src.diffId ? { diffId: src.diffId } : {}),
+    ...(src.mediaType ? { mediaType: src.mediaType } : {}),
+    ...(src.createdBy !== undefined ? { createdBy: src.createdBy } : {}),
+  };
+  state.paths.clear();
+
+  // The first bytes decide the codec; they are put back in front of the stream.
+  const head = await readHead(blob, 16);
+  if (head === undefined) {
+    notes.add('corrupt', 'empty blob');
+    notes.flush();
+    return info;
+  }
+  const codec = sniff(head.bytes);
+  if (codec === 'bzip2' || codec === 'xz') {
+    blob.destroy();
+    notes.add('unsupported', `${codec}-compressed layer not supported; not scanned`);
+    notes.flush();
+    return info;
+  }
+  if (codec === 'zstd') {
+    const w = zstdWindow(head.bytes);
+    if (w === undefined || w > MAX_ZSTD_WINDOW) {
+      blob.destroy();
+      notes.add(
+        'bomb',
+        w === undefined
+          ? 'invalid zstd frame header; not scanned'
+          : `zstd window of ${w} bytes exceeds ${MAX_ZSTD_WINDOW}: not scanned (memory bomb)`,
+      );
+      notes.flush();
+      return info;
+    }
+  }
+
+  const blobHash = src.verifyDigest && src.digest.startsWith('sha256:') ? createHash('sha256') : undefined;
+  const tarHash = src.diffId?.startsWith('sha256:') ? createHash('sha256') : undefined;
+  let compressed = 0;
+  let decompressed = 0;
+  let cut: string | undefined;
+
+  const meterIn = meter((chunk) => {
+    compressed += chunk.length;
+    blobHash?.update(chunk);
+  });
+  const meterOut = meter((chunk) => {
+    decompressed += chunk.length;
+    tarHash?.update(chunk);
+    if (decompressed > limits.maxLayerBytes)
+      cut = `decompressed size passed the per-layer cap of ${limits.maxLayerBytes} bytes: layer cut (bomb?)`;
+    else if (codec !== 'none' && decompressed > limits.maxRatio * Math.max(compressed, 1024 * 1024))
+      cut = `decompression ratio passed ${limits.maxRatio}:1 (${compressed} bytes in, ${decompressed} out): layer cut (bomb?)`;
+    else if (state.imageBytes + decompressed > limits.maxImageBytes) {
+      state.imageCapHit = true;
+      cut = `decompressed size passed the per-image cap of ${limits.maxImageBytes} bytes: layer cut, later layers skipped`;
+    }
+    if (cut) throw new CutError(cut);
+  });
+  const decoder: Transform =
+    codec === 'gzip'
+      ? zlib.createGunzip({ chunkSize: CHUNK })
+      : codec === 'zstd'
+        ? await zstdStream()
+        : new Transform({ transform: (c, _e, cb) => cb(null, c) });
+  // The first failure names the layer's problem; what it causes downstream (premature close) does not.
+  let failure: { where: 'pipe' | 'tar'; err: Error } | undefined;
+  const fail = (where: 'pipe' | 'tar', err: Error): void => {
+    failure ??= { where, err };
+  };
+  const tar = pipeline(head.stream, meterIn, decoder, meterOut, (err) => {
+    if (err) fail('pipe', err);
+  }) as Readable;
+
+  const extract = tarExtract({ filenameEncoding: 'latin1' } as never);
+  extract.on('error', (err: Error) => fail('tar', err));
+  const extractClosed = once(extract, 'close').catch(() => undefined);
+  let inflight: Promise<void> | undefined;
+  extract.on('entry', (header, source, next) => {
+    // streamx emits 'error' with or without listeners; a layer that breaks mid-entry is reported, not thrown.
+    source.on('error', () => {});
+    const stream = source as unknown as Readable;
+    inflight = handleEntry(header, stream).then(
+      () => next(),
+      (err: unknown) => next(err as Error),
+    );
+  });
+
+  async function handleEntry(header: Header, stream: Readable): Promise<void> {
+    info.entries++;
+    const pax = header.pax as Record<string, unknown> | null | undefined;
+    const { name: raw, badUtf8 } = decodeName(header.name, typeof pax?.path === 'string');
+    if (badUtf8) notes.add('non-UTF-8 name', `name is not UTF-8, kept as latin1: ${quote(raw)}`);
+    const norm = normaliseTarPath(raw);
+    if (norm.escape === 'traversal')
+      notes.add('path traversal', `${quote(raw)} climbs out of the root; read as ${norm.path}`);
+    else if (norm.escape === 'absolute') notes.add('absolute path', `absolute name ${quote(raw)}`);
+    const type = entryType(header.type);
+    const size = Number.isFinite(header.size) && header.size > 0 ? header.size : 0;
+    const content = new EntryContent(stream, type === 'file' ? size : 0);
+    try {
+      const wh = type === 'dir' || type === 'file' || type === 'other' ? whiteoutOf(norm.path) : undefined;
+      if (wh?.kind === 'meta') return;
+      const entry: LayerEntry = {
+        path: wh ? wh.path : norm.path,
+        rawPath: raw,
+        type: wh ? 'other' : type,
+        mode: (header.mode ?? 0) & 0o7777,
+        uid: header.uid ?? 0,
+        gid: header.gid ?? 0,
+        size,
+        layer: src.index,
+        read: (max) => content.read(max),
+        ...(wh ? { whiteout: wh.kind } : {}),
+      };
+      if (header.linkname && (type === 'symlink' || type === 'hardlink'))
+        entry.linkname = decodeName(header.linkname, typeof pax?.linkpath === 'string').name;
+      if (!wh) {
+        if (state.paths.add(norm.path) && norm.path !== '/')
+          notes.add('duplicate', `duplicate entry ${norm.path} (the later one wins)`);
+        if (type === 'hardlink') checkHardlink(entry.linkname ?? '');
+      }
+      try {
+        await state.visit(entry);
+      } catch (err) {
+        notes.add('analyzer error', `analyzer failed on ${norm.path}: ${(err as Error)?.message ?? err}`);
+      }
+    } finally {
+      await content.drain();
+    }
+  }
+
+  function checkHardlink(target: string): void {
+    const t = normaliseTarPath(target);
+    if (target === '') notes.add('hardlink', 'hardlink without a target');
+    else if (t.escape === 'traversal')
+      notes.add('hardlink', `hardlink target ${quote(target)} is outside the image`);
+    else if (!state.paths.full && !state.paths.has(t.path))
+      notes.add('hardlink', `hardlink target ${quote(target)} is not an earlier entry of this layer`);
+  }
+
+  // Feed the tar parser with backpressure; stop at the first failure on either side.
+  try {
+    for await (const chunk of tar) {
+      if (failure || extract.destroyed || extract.destroying) break;
+      if (!extract.write(chunk)) await drained(extract);
+    }
+  } catch (err) {
+    fail('pipe', err as Error);
+  }
+  if (failure) {
+    if (!extract.destroyed) extract.destroy(null as never);
+    tar.destroy();
+  } else extract.end(undefined as never);
+  await extractClosed;
+  await inflight;
+
+  info.size = compressed;
+  state.imageBytes += decompressed;
+  if (failure?.err instanceof CutError) notes.add('bomb', failure.err.message);
+  else if (failure?.where === 'pipe')
+    notes.add(
+      'corrupt',
+      `${codec === 'none' ? 'blob' : `${codec} stream`} corrupt or truncated after ${info.entries} entries: ${failure.err.message}`,
+    );
+  else if (failure)
+    notes.add('corrupt', `tar corrupt or truncated after ${info.entries} entries: ${failure.err.message}`);
+  if (!failure && blobHash) {
+    const got = `sha256:${blobHash.digest('hex')}`;
+    if (got !== src.digest)
+      notes.add(
+        'digest',
+        `blob content is ${got}, not the ${src.digest} the manifest names: altered or corrupted in transit (its findings are still reported)`,
+      );
+  }
+  if (!failure && tarHash && src.diffId) {
+    const got = `sha256:${tarHash.digest('hex')}`;
+    if (got !== src.diffId)
+      notes.add(
+        'digest',
+        `uncompressed tar is ${got}, not the diff id ${src.diffId} the config names: the layer was altered (its findings are still reported)`,
+      );
+  }
+  notes.flush();
+  return info;
+}
+
+function meter(onChunk: (chunk: Buffer) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb: TransformCallback) {
+      try {
+        onChunk(chunk);
+      } catch (err) {
+        cb(err as Error);
+        return;
+      }
+      cb(null, chunk);
+    },
+  });
+}
+
+/** Waits for a streamx writable to drain, or to close (destroyed mid-write). */
+export function drained(w: {
+  once(ev: string, fn: () => void): unknown;
+  off(ev: string, fn: () => void): unknown;
+}) {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      w.off('drain', done);
+      w.off('close', done);
+      resolve();
+    };
+    w.once('drain', done);
+    w.once('close', done);
+  });
+}
+
+/** Reads at least `n` bytes (or all, if shorter) and returns them with a stream that replays them first. */
+async function readHead(blob: Readable, n: number): Promise<{ bytes: Buffer; stream: Readable } | undefined> {
+  const chunks: Buffer[] = [];
+  let have = 0;
+  const it = blob[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let ended = false;
+  try {
+    while (have < n) {
+      const r = await it.next();
+      if (r.done) {
+        ended = true;
+        break;
+      }
+      chunks.push(r.value);
+      have += r.value.length;
+    }
+  } catch {
+    ended = true;
+  }
+  if (have === 0) return undefined;
+  const first = Buffer.concat(chunks);
+  async function* replay(): AsyncGenerator<Buffer> {
+    yield first;
+    if (ended) return;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  const stream = Readable.from(replay(), { objectMode: false, highWaterMark: CHUNK });
+  stream.on('close', () => {
+    if (!ended) void it.return?.();
+    blob.destroy();
+  });
+  return { bytes: first, stream };
+}

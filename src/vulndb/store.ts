@@ -1,0 +1,109 @@
+// The SQLite file behind `bulkhead db`: node-sqlite3-wasm (pure wasm, no native build), opened with an
+// exclusive lock because without it every statement re-acquires the file lock (~0.3 ms a lookup instead of
+// ~10 µs). Third-party types stay in this file.
+
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Database as SqliteDatabase } from 'node-sqlite3-wasm';
+import { BulkheadError } from '../core/errors.js';
+
+type SqliteModule = typeof import('node-sqlite3-wasm');
+const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as SqliteModule;
+
+/** Bumped when stored rows change meaning; an older bulkhead refuses a newer file. */
+export const SCHEMA_VERSION = 1;
+
+export class VulnDbError extends BulkheadError {}
+
+/** $BULKHEAD_DB, else ${XDG_CACHE_HOME:-~/.cache}/bulkhead/vulndb.sqlite. */
+export function defaultDbPath(env: Record<string, string | undefined> = process.env): string {
+  if (env.BULKHEAD_DB) return env.BULKHEAD_DB;
+  const cache = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
+  return join(cache, 'bulkhead', 'vulndb.sqlite');
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS advisories (id TEXT PRIMARY KEY, modified TEXT NOT NULL);
+-- data: JSON StoredRow (src/vulndb/osv.ts), self-contained so a lookup needs no join.
+CREATE TABLE IF NOT EXISTS affected (
+  advisory_id TEXT NOT NULL, ecosystem TEXT NOT NULL, package TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS affected_package ON affected (ecosystem, package);
+CREATE INDEX IF NOT EXISTS affected_advisory ON affected (advisory_id);
+CREATE TABLE IF NOT EXISTS ecosystems (ecosystem TEXT PRIMARY KEY, imported_at TEXT NOT NULL, source TEXT NOT NULL);
+`;
+
+export interface Store {
+  db: SqliteDatabase;
+  path: string;
+  close(): void;
+}
+
+function readSchemaVersion(db: SqliteDatabase, path: string): number | undefined {
+  const tables = db.all("SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name);
+  if (tables.length === 0) return undefined;
+  if (!tables.includes('meta')) {
+    throw new VulnDbError(`${path} is not a bulkhead vulnerability database`, 'pass another path with --db');
+  }
+  const row = db.get("SELECT value FROM meta WHERE key = 'schema_version'");
+  const version = Number(row?.value);
+  if (!Number.isInteger(version))
+    throw new VulnDbError(`${path}: vulnerability database has no schema version`);
+  if (version > SCHEMA_VERSION) {
+    throw new VulnDbError(
+      `${path} was written by a newer bulkhead (database schema ${version}; this version reads ${SCHEMA_VERSION})`,
+      'upgrade bulkhead, or import into another path with --db',
+    );
+  }
+  return version;
+}
+
+/**
+ * Opens (and with `create`, creates) the database. Throws VulnDbError when it is missing (without
+ * `create`), not SQLite, not ours, or from a newer schema.
+ */
+export function openStore(path: string, opts: { create: boolean }): Store {
+  if (!opts.create && !existsSync(path)) {
+    throw new VulnDbError(
+      `no vulnerability database at ${path}`,
+      'load advisories with `bulkhead db import PATH`',
+    );
+  }
+  if (opts.create) mkdirSync(dirname(path), { recursive: true });
+  else if (!statSync(path).isFile()) throw new VulnDbError(`${path} is not a file`);
+  let db: SqliteDatabase;
+  try {
+    db = new Database(path, { fileMustExist: !opts.create });
+  } catch (e) {
+    throw new VulnDbError(`cannot open vulnerability database ${path}: ${(e as Error).message}`);
+  }
+  try {
+    db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    const version = readSchemaVersion(db, path);
+    if (version === undefined) {
+      if (!opts.create) throw new VulnDbError(`${path} is an empty vulnerability database`);
+      db.exec('BEGIN');
+      db.exec(SCHEMA);
+      db.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', [
+        'schema_version',
+        String(SCHEMA_VERSION),
+        'created_at',
+        new Date().toISOString(),
+      ]);
+      db.exec('COMMIT');
+    }
+  } catch (e) {
+    db.close();
+    if (e instanceof VulnDbError) throw e;
+    throw new VulnDbError(`cannot read vulnerability database ${path}: ${(e as Error).message}`);
+  }
+  return {
+    db,
+    path,
+    close: () => {
+      if (db.isOpen) db.close();
+    },
+  };
+}
