@@ -22,6 +22,8 @@
 #                                      if present) instead of making certificates with openssl
 #   BULKHEAD_TEST_PLAIN_TCP_PORT=N     listen on tcp://127.0.0.1:N without TLS, instead of the TLS port
 #                                      (dockerd applies --tlsverify to every tcp listener, so not both)
+#   BULKHEAD_TEST_DAEMON_JSON=FILE     start with FILE as daemon.json instead of an empty one; FILE may be
+#                                      $BULKHEAD_TEST_DAEMON_DIR/daemon.json itself, which is then kept as is
 set -euo pipefail
 
 DIR="${BULKHEAD_TEST_DAEMON_DIR:-/tmp/bulkhead-dockerd}"
@@ -193,7 +195,12 @@ cmd_start() {
     )
   fi
   start_containerd
-  echo '{}' >"$DIR/daemon.json"
+  if [[ -n ${BULKHEAD_TEST_DAEMON_JSON:-} ]]; then
+    [[ -f $BULKHEAD_TEST_DAEMON_JSON ]] || die "BULKHEAD_TEST_DAEMON_JSON: no file $BULKHEAD_TEST_DAEMON_JSON"
+    [[ $BULKHEAD_TEST_DAEMON_JSON -ef $DIR/daemon.json ]] || cp "$BULKHEAD_TEST_DAEMON_JSON" "$DIR/daemon.json"
+  else
+    echo '{}' >"$DIR/daemon.json"
+  fi
   local storage=()
   [[ -n ${BULKHEAD_TEST_STORAGE_DRIVER:-} ]] && storage=(--storage-driver "$BULKHEAD_TEST_STORAGE_DRIVER")
   setsid dockerd \

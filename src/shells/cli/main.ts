@@ -1,5 +1,6 @@
 // The CLI shell: parses flags, calls the core, renders, maps errors to exit codes. No security logic here.
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runAudit } from '../../audit/run.js';
 import { allChecks } from '../../checks/index.js';
@@ -126,6 +127,26 @@ async function audit(flags: AuditFlags): Promise<number> {
   return final.results.some((r) => r.status === 'fail' && atLeast(r.severity, failOn))
     ? EXIT.findings
     : EXIT.ok;
+}
+
+interface HardenFlags {
+  write?: string;
+  apply?: boolean;
+  only?: string[];
+  exclude?: string[];
+  allowSource?: string[];
+  allowEgress?: string[];
+  remoteAddress?: string;
+  tlsDir: string;
+  host?: string;
+  tls?: boolean;
+  tlsverify?: boolean;
+  tlscacert?: string;
+  tlscert?: string;
+  tlskey?: string;
+  root?: string;
+  timeout?: number;
+  config?: string;
 }
 
 interface LintFlags {
@@ -439,6 +460,67 @@ export function buildProgram(): Command {
         process.stdout.write(describeTlsClient(result));
       },
     );
+
+  program
+    .command('harden')
+    .description(
+      'turn the audit findings into fixes: daemon.json, systemd drop-in, auditd rules, firewall rules, per-container flags',
+    )
+    .option('--write <dir>', 'write every generated file (and a README.md explaining them) to DIR')
+    .option('--apply', 'write daemon.json, the drop-in and the audit rules to their places (backups kept)')
+    .option('--only <areas>', 'comma list of: daemon, audit, firewall, containers (default all)', list)
+    .option('--exclude <keys>', 'daemon.json keys never to add or change (e.g. userns-remap)', list)
+    .option('--allow-source <cidrs>', 'networks allowed to reach published ports (comma list of CIDRs)', list)
+    .option('--allow-egress <cidrs>', 'destinations containers may reach (comma list of CIDRs)', list)
+    .option(
+      '--remote-address <addr>',
+      'serve the API with TLS on this address (host[:port], default port 2376)',
+    )
+    .option('--tls-dir <dir>', 'directory of `bulkhead tls init` for --remote-address', 'bulkhead-tls')
+    .option(
+      '-H, --host <endpoint>',
+      'daemon endpoint: unix:///path, tcp://host:port, ssh://user@host (default $DOCKER_HOST)',
+    )
+    .option('--tls', 'use TLS without verifying the daemon certificate')
+    .option('--tlsverify', 'use TLS and verify the daemon certificate')
+    .option('--tlscacert <file>', 'CA certificate the daemon certificate must chain to')
+    .option('--tlscert <file>', 'client certificate')
+    .option('--tlskey <file>', 'client key')
+    .option('--root <dir>', 'read (and with --apply write) host files under this root (default /)')
+    .option('--timeout <seconds>', 'per-request timeout for the Engine API (default 10)', (v) =>
+      positiveInt(v),
+    )
+    .option('-c, --config <file>', 'configuration file (default: ./.bulkhead.yaml if present)')
+    .action(async (flags: HardenFlags) => {
+      const { config, source } = await loadConfig(flags.config);
+      const { runHarden, describeHarden, parseAreas } = await import('../../harden/index.js');
+      const outcome = await runHarden({
+        audit: {
+          config,
+          configSource: source,
+          tls: {
+            ...(flags.tls !== undefined ? { tls: flags.tls } : {}),
+            ...(flags.tlsverify !== undefined ? { tlsverify: flags.tlsverify } : {}),
+            ...(flags.tlscacert ? { tlscacert: flags.tlscacert } : {}),
+            ...(flags.tlscert ? { tlscert: flags.tlscert } : {}),
+            ...(flags.tlskey ? { tlskey: flags.tlskey } : {}),
+          },
+          ...(flags.host ? { host: flags.host } : {}),
+          ...(flags.root ? { root: flags.root } : {}),
+          ...(flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {}),
+        },
+        only: parseAreas(flags.only ?? []),
+        exclude: flags.exclude,
+        allowSource: flags.allowSource,
+        allowEgress: flags.allowEgress,
+        remoteAddress: flags.remoteAddress,
+        tlsDir: resolve(flags.tlsDir),
+        write: flags.write,
+        apply: flags.apply,
+      });
+      process.stdout.write(describeHarden(outcome));
+      for (const w of outcome.report.warnings) process.stderr.write(`bulkhead: warning: ${w}\n`);
+    });
 
   return program;
 }
