@@ -89,21 +89,24 @@ export function runChecks(
       continue;
     }
     for (const t of targets) {
-      let outcomes: Outcome[];
+      let out: Outcome | Outcome[];
       try {
-        const out = check.evaluate(t.value, ctx);
-        outcomes = Array.isArray(out) ? out : [out];
+        out = check.evaluate(t.value, ctx);
       } catch (err) {
-        outcomes = [
-          {
-            status: 'unknown',
-            reason: `check failed: ${(err as Error).message ?? String(err)}`,
-            evidence: [],
-          },
-        ];
+        out = {
+          status: 'unknown',
+          reason: `check failed: ${(err as Error).message ?? String(err)}`,
+          evidence: [],
+        };
       }
-      for (const o of outcomes) {
-        const r = toResult(check, t.subject, o);
+      // Most checks return one outcome: no array wrapped around it (this loop runs per file and check).
+      if (Array.isArray(out)) {
+        for (const o of out) {
+          const r = toResult(check, t.subject, o);
+          if (r) results.push(r);
+        }
+      } else {
+        const r = toResult(check, t.subject, out);
         if (r) results.push(r);
       }
     }

@@ -1,5 +1,5 @@
 import type { Suppression } from './config.js';
-import { globMatch } from './glob.js';
+import { globToRegExp } from './glob.js';
 import type { AnyCheck } from './model.js';
 import type { Result } from './report.js';
 
@@ -38,23 +38,41 @@ export function applySuppressions(
     }
     return true;
   });
+  // Globs compiled once, and the suppressions naming each check found once per check id: matching every
+  // result against every suppression compiled a RegExp per pair, too slow for 100k+ lint results.
+  const compiled = live.map((s) => ({
+    s,
+    check: globToRegExp(s.check.toUpperCase()),
+    subject: s.subject === undefined ? undefined : globToRegExp(s.subject),
+  }));
+  const byCheck = new Map<string, typeof compiled>();
+  const candidates = (checkId: string): typeof compiled => {
+    let found = byCheck.get(checkId);
+    if (!found) {
+      const ids = (aliases.get(checkId) ?? [checkId]).map((id) => id.toUpperCase());
+      found = compiled.filter((c) => ids.some((id) => c.check.test(id)));
+      byCheck.set(checkId, found);
+    }
+    return found;
+  };
   const used = new Set<Suppression>();
-  const out = results.map((r) => {
-    if (r.status === 'pass') return r;
-    const ids = aliases.get(r.checkId) ?? [r.checkId];
-    const s = live.find(
-      (s) =>
-        ids.some((id) => globMatch(s.check.toUpperCase(), id.toUpperCase())) &&
-        (s.subject === undefined || subjectKeys(r).some((k) => globMatch(s.subject!, k))),
-    );
-    if (!s) return r;
-    used.add(s);
-    return {
-      ...r,
-      status: 'suppressed' as const,
-      suppression: { reason: s.reason, ...(s.expires ? { expires: s.expires } : {}), source },
-    };
-  });
+  const out =
+    compiled.length === 0
+      ? results.slice()
+      : results.map((r) => {
+          if (r.status === 'pass') return r;
+          const hit = candidates(r.checkId).find(
+            (c) => c.subject === undefined || subjectKeys(r).some((k) => (c.subject as RegExp).test(k)),
+          );
+          if (!hit) return r;
+          const s = hit.s;
+          used.add(s);
+          return {
+            ...r,
+            status: 'suppressed' as const,
+            suppression: { reason: s.reason, ...(s.expires ? { expires: s.expires } : {}), source },
+          };
+        });
   for (const s of live) {
     if (!used.has(s))
       warnings.push(`suppression of ${s.check}${s.subject ? ` for ${s.subject}` : ''} matched nothing`);

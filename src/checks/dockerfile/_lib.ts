@@ -25,7 +25,8 @@ export function stageLabel(df: DockerfileFacts, stage: number): string {
 export function finding(df: DockerfileFacts, ins: Instruction, message: string, at: Pos = ins): Outcome {
   return fail(
     { message, path: locOf(df, at) },
-    { subject: { kind: 'file', path: df.path, name: stageLabel(df, ins.stage) } },
+    // Contract key order (kind, name, path), so the JSON reporter writes it without a copy.
+    { subject: { kind: 'file', name: stageLabel(df, ins.stage), path: df.path } },
   );
 }
 
@@ -60,19 +61,29 @@ export interface RunCommand {
 }
 
 /** Every shell command of every RUN (ONBUILD RUN included) of the given stages (default: all). */
-export function* runCommands(df: DockerfileFacts, stages?: readonly number[]): Generator<RunCommand> {
+export function runCommands(df: DockerfileFacts, stages?: readonly number[]): readonly RunCommand[] {
+  const all = allRunCommands(df);
+  return stages ? all.filter((r) => stages.includes(r.stage)) : all;
+}
+
+// A dozen rules walk every RUN command of a file, one file after another: listed (and their wrappers
+// stripped) once per file. One entry, not a WeakMap: it holds only the file being judged.
+let memoDf: DockerfileFacts | undefined;
+let memoRuns: readonly (RunCommand & { stage: number })[] = [];
+
+function allRunCommands(df: DockerfileFacts): readonly (RunCommand & { stage: number })[] {
+  if (memoDf === df) return memoRuns;
+  const out: (RunCommand & { stage: number })[] = [];
   for (const ins of df.instructions) {
     const target = ins.keyword === 'ONBUILD' ? ins.onbuild : ins;
-    if (!target || target.keyword !== 'RUN' || !target.shell) continue;
-    if (stages && !stages.includes(ins.stage)) continue;
+    if (target?.keyword !== 'RUN' || !target.shell) continue;
+    const at = target === ins ? ins : { ...target, stage: ins.stage };
     for (const cmd of target.shell.commands)
-      yield {
-        ins: target === ins ? ins : { ...target, stage: ins.stage },
-        script: target.shell,
-        cmd,
-        eff: effective(cmd),
-      };
+      out.push({ ins: at, script: target.shell, cmd, eff: effective(cmd), stage: ins.stage });
   }
+  memoDf = df;
+  memoRuns = out;
+  return out;
 }
 
 export interface Effective {
@@ -129,7 +140,7 @@ export function effective(cmd: ShellCommand): Effective {
         i++;
         break;
       }
-      if (name === 'env' && /^\w+=/.test(w)) {
+      if (name === 'env' && ASSIGNMENT.test(w)) {
         i++;
         continue;
       }
@@ -150,12 +161,16 @@ export function effective(cmd: ShellCommand): Effective {
   return { name: null, args: [], word: words[0] };
 }
 
+const ASSIGNMENT = /^\w+=/;
+
 export interface OptionSpec {
   /** Single-letter options, e.g. ['y'] matches -y and bundles like -qy. */
   short?: string[];
   /** Long options without dashes, e.g. ['yes', 'assume-yes']; `--name=value` matches too. */
   long?: string[];
 }
+
+const LETTERS = /^[A-Za-z]+$/;
 
 /** Whether any of the options is present (bundled short options and `--long=value` understood). */
 export function hasOption(args: readonly ShellWord[], spec: OptionSpec, stopAt = '--'): boolean {
@@ -167,7 +182,7 @@ export function hasOption(args: readonly ShellWord[], spec: OptionSpec, stopAt =
       if (spec.long?.includes(name)) return true;
     } else if (v.startsWith('-') && v.length > 1 && spec.short) {
       const letters = v.slice(1);
-      if (/^[A-Za-z]+$/.test(letters) && spec.short.some((s) => letters.includes(s))) return true;
+      if (LETTERS.test(letters) && spec.short.some((s) => letters.includes(s))) return true;
     }
   }
   return false;

@@ -134,10 +134,20 @@ function itemTokens(spec: ContainerSpec, path: string): string[] {
  */
 function mentions(text: string, token: string, field: string): boolean {
   if (token.trim() === '' || !text.includes(token)) return false;
-  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const notAfter = field === 'env' ? '(?<!build arg )' : '';
-  return new RegExp(`(?<![\\w/.-])${notAfter}${escaped}(?![\\w/.-])`).test(text);
+  const key = `${field === 'env' ? 'e' : '-'}${token}`;
+  let re = MENTION_RES.get(key);
+  if (!re) {
+    const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const notAfter = field === 'env' ? '(?<!build arg )' : '';
+    re = new RegExp(`(?<![\\w/.-])${notAfter}${escaped}(?![\\w/.-])`);
+    if (MENTION_RES.size > 10_000) MENTION_RES.clear();
+    MENTION_RES.set(key, re);
+  }
+  return re.test(text);
 }
+
+/** Compiled `mentions` patterns: the same few tokens (ports, mounts, env names) recur across services. */
+const MENTION_RES = new Map<string, RegExp>();
 
 /** The file locations a result points at: the offending list items, else the field, else the service. */
 function locate(
@@ -172,6 +182,20 @@ function locate(
 
 const describeField = (service: string, composePath: string | undefined): string =>
   composePath ? `service "${service}" ${composePath}` : `service "${service}"`;
+
+const specChecksMemo = new WeakMap<readonly AnyCheck[], AnyCheck[]>();
+
+/** The checks that judge a spec, reading the containers alone; made once per check list, not per project. */
+function specChecks(all: readonly AnyCheck[]): AnyCheck[] {
+  let out = specChecksMemo.get(all);
+  if (!out) {
+    out = all
+      .filter((c) => c.scope === 'container' && !(c.id in RUNTIME_ONLY_CHECKS))
+      .map((c) => ({ ...c, facts: ['containers'] }) as AnyCheck);
+    specChecksMemo.set(all, out);
+  }
+  return out;
+}
 
 /** Lints compose files with the given container checks. Never throws. */
 export function lintCompose(files: ComposeFile[], opts: LintComposeOptions): LintComposeResult {
@@ -254,9 +278,7 @@ export function lintCompose(files: ComposeFile[], opts: LintComposeOptions): Lin
   });
 
   // Checks that also read daemon facts judge the spec alone: the daemon a file will run on is unknown.
-  const checks = opts.checks
-    .filter((c) => c.scope === 'container' && !(c.id in RUNTIME_ONLY_CHECKS))
-    .map((c) => ({ ...c, facts: ['containers'] }) as AnyCheck);
+  const checks = specChecks(opts.checks);
   const snapshot: Snapshot = { containers, gaps: {} };
   let raw: Result[] = [];
   try {
@@ -283,7 +305,8 @@ export function lintCompose(files: ComposeFile[], opts: LintComposeOptions): Lin
     }));
     results.push({
       ...r,
-      subject: { kind: 'file', path: svc.file, name: r.subject.name ?? '' },
+      // Contract key order (kind, name, path), so the JSON reporter writes it without a copy.
+      subject: { kind: 'file', name: r.subject.name ?? '', path: svc.file },
       evidence: [...r.evidence, ...where],
     });
   }

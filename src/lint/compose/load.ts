@@ -208,9 +208,12 @@ function parseFile(file: ComposeFile, maxBytes: number, diagnostics: string[]): 
   if (rawServices !== undefined && rawServices !== null && !isObject(rawServices)) {
     diagnostics.push(diag(servicesLoc, `"services" must be a mapping, found ${kindOf(rawServices)}`));
   } else {
+    const names = Object.keys(rawServices ?? {});
+    const locsOf = subAll(locs, 'services', names);
+    const tagsOf = subAll(tags, 'services', names);
     for (const [name, value] of Object.entries(rawServices ?? {})) {
-      const svcLocs = sub(locs, `services.${name}`);
-      const svcTags = sub(tags, `services.${name}`);
+      const svcLocs = locsOf.get(name) ?? {};
+      const svcTags = tagsOf.get(name) ?? {};
       if (value === null) {
         services.set(name, { data: {}, locs: svcLocs, tags: svcTags });
         continue;
@@ -239,6 +242,31 @@ function sub<T>(locs: Record<string, T>, prefix: string): Record<string, T> {
   for (const [k, v] of Object.entries(locs)) {
     if (k === prefix) out[''] = v;
     else if (k.startsWith(`${prefix}.`)) out[k.slice(prefix.length + 1)] = v;
+  }
+  return out;
+}
+
+/**
+ * `sub(locs, `${prefix}.${name}`)` for every name at once: one pass over the locations instead of one per
+ * name (a file with many services has many locations). A name may hold dots, so every dot is a candidate.
+ */
+function subAll<T>(
+  locs: Record<string, T>,
+  prefix: string,
+  names: readonly string[],
+): Map<string, Record<string, T>> {
+  const out = new Map<string, Record<string, T>>();
+  for (const n of names) out.set(n, {});
+  const head = `${prefix}.`;
+  for (const [k, v] of Object.entries(locs)) {
+    if (!k.startsWith(head)) continue;
+    const rest = k.slice(head.length);
+    for (let j = rest.indexOf('.'); ; j = rest.indexOf('.', j + 1)) {
+      const name = j < 0 ? rest : rest.slice(0, j);
+      const into = out.get(name);
+      if (into) into[j < 0 ? '' : rest.slice(j + 1)] = v;
+      if (j < 0) break;
+    }
   }
   return out;
 }
