@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { TargetError } from '../../core/errors.js';
 import { looseObject, z } from '../../core/schema.js';
 import { describeConnection, type ResolvedConnection } from './connection.js';
+import { type HostKeyVerdict, loadKnownHosts, verifyHostKey } from './known-hosts.js';
 
 /** The newest Engine API version bulkhead knows (Docker 29). */
 export const MAX_API_VERSION = '1.52';
@@ -228,6 +229,15 @@ export function toEngineError(
       code ?? 'ETIMEDOUT',
     );
   }
+  const hostKey = hostKeyFailure.get(conn);
+  if (hostKey && !hostKey.ok) {
+    return new EngineRequestError(
+      `cannot connect to ${where}: ${hostKey.message}`,
+      hostKey.hint,
+      undefined,
+      code,
+    );
+  }
   if (e.level === 'client-authentication') {
     return new EngineRequestError(
       `${what} on ${where}: ssh authentication failed`,
@@ -240,7 +250,9 @@ export function toEngineError(
     case 'ECONNREFUSED':
       return new EngineRequestError(
         `cannot connect to ${where}: connection refused`,
-        daemonHint,
+        conn.protocol === 'ssh'
+          ? `is sshd listening on ${conn.host}:${conn.port}? check the port`
+          : daemonHint,
         undefined,
         code,
       );
@@ -459,11 +471,14 @@ const readPem = (path: string, what: string): Buffer => {
   }
 };
 
+/** Why the last ssh handshake of a connection refused the host key, for the error message. */
+const hostKeyFailure = new WeakMap<ResolvedConnection, HostKeyVerdict>();
+
 function sshKey(env: NodeJS.ProcessEnv): Buffer | undefined {
   if (env.SSH_AUTH_SOCK) return undefined;
   for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
     try {
-      return readFileSync(join(homedir(), '.ssh', name));
+      return readFileSync(join(env.HOME || homedir(), '.ssh', name));
     } catch {
       // try the next one
     }
@@ -490,6 +505,7 @@ function modemOptions(c: ResolvedConnection, env: NodeJS.ProcessEnv): Record<str
       return { ...base, socketPath: c.socketPath };
     case 'ssh': {
       const key = sshKey(env);
+      const known = loadKnownHosts(env);
       return {
         ...base,
         protocol: 'ssh',
@@ -499,6 +515,12 @@ function modemOptions(c: ResolvedConnection, env: NodeJS.ProcessEnv): Record<str
         sshOptions: {
           ...(env.SSH_AUTH_SOCK ? { agent: env.SSH_AUTH_SOCK } : {}),
           ...(key ? { privateKey: key } : {}),
+          // StrictHostKeyChecking=yes: the presented key must be in known_hosts for this host and port.
+          hostVerifier: (hostKey: Buffer): boolean => {
+            const verdict = verifyHostKey(known, c.host ?? '', c.port ?? 22, hostKey);
+            if (!verdict.ok) hostKeyFailure.set(c, verdict);
+            return verdict.ok;
+          },
         },
       };
     }
@@ -634,6 +656,9 @@ async function sshTransport(
   const DockerModem = ((await import('docker-modem')) as unknown as { default: new (o: unknown) => Modem })
     .default;
   const options = modemOptions(c, env);
+  // docker-modem formats its request URLs with url.parse on the bare host name, which makes Node print a
+  // DEP0170 deprecation warning on stderr for every ssh:// run; the warning is about its code, not the user's.
+  process.noDeprecation = true;
   const modem = withoutDockerEnv(() => new DockerModem(options));
   const transport: Transport = (path, query, signal) =>
     new Promise((resolve, reject) => {

@@ -35,7 +35,7 @@ function lineOf(r: Result): number | undefined {
   return undefined;
 }
 
-function applies(s: InlineSuppression, r: Result, df: DockerfileFacts, line: number | undefined): boolean {
+function applies(s: InlineSuppression, df: DockerfileFacts, line: number | undefined): boolean {
   if (s.kind === 'file') return true;
   const ins = df.instructions[s.instruction];
   if (!ins || line === undefined) return false;
@@ -65,7 +65,7 @@ function suppress(
     if (!check) return r;
     const line = lineOf(r);
     const s = df.suppressions.find(
-      (s) => s.reason !== '' && s.ids.some((id) => matchesSelector(check, id)) && applies(s, r, df, line),
+      (s) => s.reason !== '' && s.ids.some((id) => matchesSelector(check, id)) && applies(s, df, line),
     );
     if (!s) return r;
     used.add(s);
