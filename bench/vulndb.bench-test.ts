@@ -1,14 +1,13 @@
-// Import and lookup speed on a generated advisory set. Not a test (no timing assertions): runs only with
-// BULKHEAD_BENCH=1 and prints its figures, e.g.
-//   BULKHEAD_BENCH=1 npx vitest run --project unit src/vulndb/bench.test.ts
+// Import and lookup speed on a generated advisory set: a benchmark (no timing assertions), run by
+// `npm run bench:vulndb` (vitest.bench.config.ts; not part of `npm test`). It prints its figures.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Package } from '../facts/image-scan.js';
-import { importOsv } from './import.js';
-import { openDb } from './match.js';
+import type { Package } from '../src/facts/image-scan.js';
+import { importOsv } from '../src/vulndb/import.js';
+import { openDb } from '../src/vulndb/match.js';
 
 const ADVISORIES = Number(process.env.BULKHEAD_BENCH_ADVISORIES ?? 50_000);
 const PACKAGES = 1_000;
@@ -97,7 +96,7 @@ function* advisories(): Generator<[string, Buffer]> {
   }
 }
 
-describe.skipIf(!process.env.BULKHEAD_BENCH)('vulndb benchmark', () => {
+describe('vulndb benchmark', () => {
   it(`imports ${ADVISORIES} advisories and matches ${PACKAGES} packages`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulkhead-vulndb-bench-'));
     try {
