@@ -1,7 +1,7 @@
 // The reporters: pure functions from a report to text. The shells choose one and write its output.
 import type { CheckMeta } from '../core/model.js';
 import type { Report } from '../core/report.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderTerminal } from './terminal.js';
@@ -54,6 +54,16 @@ export function render(
   }
 }
 
+/** The same text as render, in pieces: JSON reports are produced a result at a time, others whole. */
+export function renderChunks(
+  format: Format,
+  report: Report,
+  checks: readonly CheckMeta[],
+  opts: RenderOptions = {},
+): Iterable<string> {
+  return format === 'json' ? renderJsonChunks(report) : [render(format, report, checks, opts)];
+}
+
 export { progressLine, type TerminalOptions } from './terminal.js';
 export type { SarifOptions };
-export { renderJson, renderJunit, renderSarif, renderTerminal };
+export { renderJson, renderJsonChunks, renderJunit, renderSarif, renderTerminal };

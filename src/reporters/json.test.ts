@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { referenceReport } from '../../test/fixtures/reports/reference-report.js';
 import { type Report, type Result, summarize } from '../core/report.js';
-import { canonicalReport, renderJson } from './json.js';
+import { canonicalReport, renderJson, renderJsonChunks } from './json.js';
 
 const referencePath = new URL('../../test/fixtures/reports/reference.json', import.meta.url);
 
@@ -13,6 +13,14 @@ describe('renderJson', () => {
   it('matches the committed reference report byte for byte', () => {
     expect(JSON.parse(out)).toEqual(JSON.parse(committed));
     expect(out).toBe(committed);
+  });
+
+  it('in pieces is the same text as JSON.stringify of the canonical report, one piece per result', () => {
+    const pieces = [...renderJsonChunks(referenceReport)];
+    expect(pieces.length).toBe(referenceReport.results.length + 2);
+    expect(pieces.join('')).toBe(`${JSON.stringify(canonicalReport(referenceReport), null, 2)}\n`);
+    const empty = { ...referenceReport, results: [] };
+    expect([...renderJsonChunks(empty)]).toEqual([`${JSON.stringify(canonicalReport(empty), null, 2)}\n`]);
   });
 
   it('uses a 2-space indent and ends with one newline', () => {

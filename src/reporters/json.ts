@@ -134,9 +134,31 @@ function canonicalResult(r: Result, refsOk: Map<unknown, boolean>): Result {
 
 /** The JSON report: contract key order, 2-space indent, trailing newline. */
 export function renderJson(report: Report): string {
-  const refsOk = new Map<unknown, boolean>();
-  const results = report.results.map((r) => canonicalResult(r, refsOk));
+  return [...renderJsonChunks(report)].join('');
+}
+
+const RESULTS_SLOT = '\n  "results": []';
+
+/**
+ * The JSON report of renderJson in pieces, byte for byte the same text: the envelope, then one piece per
+ * result, so a 100k-result lint report is written without ever holding its ~150 MB text in one string.
+ */
+export function* renderJsonChunks(report: Report): Generator<string> {
   const top = canonicalReport({ ...report, results: [] });
-  top.results = results;
-  return `${JSON.stringify(top, null, 2)}\n`;
+  const envelope = `${JSON.stringify(top, null, 2)}\n`;
+  const at = envelope.indexOf(RESULTS_SLOT);
+  if (report.results.length === 0 || at < 0) {
+    yield envelope;
+    return;
+  }
+  yield `${envelope.slice(0, at)}\n  "results": [`;
+  const refsOk = new Map<unknown, boolean>();
+  let first = true;
+  for (const r of report.results) {
+    // An element of a 2-space-indented array two levels deep: every line of its own text indented by 4.
+    const text = JSON.stringify(canonicalResult(r, refsOk), null, 2).replaceAll('\n', '\n    ');
+    yield `${first ? '' : ','}\n    ${text}`;
+    first = false;
+  }
+  yield `\n  ]${envelope.slice(at + RESULTS_SLOT.length)}`;
 }

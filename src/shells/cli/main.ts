@@ -1,5 +1,6 @@
 // The CLI shell: parses flags, calls the core, renders, maps errors to exit codes. No security logic here.
-import { writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runAudit } from '../../audit/run.js';
@@ -9,7 +10,7 @@ import { BulkheadError, UsageError } from '../../core/errors.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/model.js';
 import { parseScopes } from '../../core/selection.js';
 import { renderCheckPage } from '../../docs/check-page.js';
-import { FORMATS, type Format, render } from '../../reporters/index.js';
+import { FORMATS, type Format, renderChunks } from '../../reporters/index.js';
 import { progressLine } from '../../reporters/terminal.js';
 import { VERSION } from '../../version.js';
 
@@ -60,17 +61,45 @@ interface AuditFlags {
   db?: string;
 }
 
-function write(text: string, output: string | undefined): void {
+/** Joins small pieces into writes of about this size. */
+const WRITE_BATCH = 1 << 20;
+
+/** Writes the report, piece by piece, to --output or stdout (waiting for a slow reader to drain). */
+async function write(pieces: Iterable<string>, output: string | undefined): Promise<void> {
+  let fd: number | undefined;
   if (output) {
     try {
-      writeFileSync(output, text);
+      fd = openSync(output, 'w');
     } catch (err) {
       throw new UsageError(
         `cannot write ${output}: ${(err as Error).message}`,
         'choose a writable --output path',
       );
     }
-  } else process.stdout.write(text);
+  }
+  const flush = async (text: string): Promise<void> => {
+    if (fd !== undefined) {
+      try {
+        const buf = Buffer.from(text);
+        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
+      } catch (err) {
+        throw new UsageError(`cannot write ${output}: ${(err as Error).message}`, 'check the free space');
+      }
+    } else if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+  };
+  try {
+    let batch = '';
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= WRITE_BATCH) {
+        await flush(batch);
+        batch = '';
+      }
+    }
+    if (batch) await flush(batch);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 async function audit(flags: AuditFlags): Promise<number> {
@@ -117,7 +146,10 @@ async function audit(flags: AuditFlags): Promise<number> {
     allRun = [...checks, ...deep.checks];
   }
   const color = flags.color ?? (!flags.output && process.stdout.isTTY && !process.env.NO_COLOR);
-  write(render(flags.format, final, allRun, { color, verbose: flags.verbose ?? false }), flags.output);
+  await write(
+    renderChunks(flags.format, final, allRun, { color, verbose: flags.verbose ?? false }),
+    flags.output,
+  );
   // The terminal report prints warnings itself; other formats and files get them on stderr.
   if (flags.format !== 'terminal' || flags.output) {
     for (const w of final.warnings) process.stderr.write(`bulkhead: warning: ${w}\n`);
@@ -178,8 +210,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     ...(flags.minSeverity ? { minSeverity: flags.minSeverity } : {}),
   });
   const color = flags.color ?? (!flags.output && process.stdout.isTTY && !process.env.NO_COLOR);
-  write(
-    render(flags.format, report, checks, { color, verbose: flags.verbose ?? false, sources }),
+  await write(
+    renderChunks(flags.format, report, checks, { color, verbose: flags.verbose ?? false, sources }),
     flags.output,
   );
   for (const d of diagnostics) process.stderr.write(`bulkhead: ${d}\n`);
