@@ -22,7 +22,9 @@ import { applySuppressions } from '../core/suppress.js';
 import type { ImageFacts } from '../facts/image.js';
 import type { FileFinding, ImageScanFacts } from '../facts/image-scan.js';
 import { VERSION } from '../version.js';
-import { dbStatus, defaultDbPath, openDb } from '../vulndb/index.js';
+import type { VulnDb } from '../vulndb/match.js';
+import { dbStatus } from '../vulndb/status.js';
+import { defaultDbPath } from '../vulndb/store.js';
 import { dockerfileFromHistory } from './history.js';
 
 /** Audit image checks that describe a host's inventory, not an image: not run on a scanned image. */
@@ -182,7 +184,7 @@ function scanResults(s: ImageScanFacts, checks: readonly AnyCheck[], settings: C
 async function scanOne(
   ref: string,
   opts: ImageScanOptions,
-  db: ReturnType<typeof openDb> | undefined,
+  db: VulnDb | undefined,
   warnings: string[],
 ): Promise<ImageScanFacts> {
   const img = await openImage(ref, opts.open ?? {});
@@ -234,13 +236,14 @@ export async function runImageScan(opts: ImageScanOptions): Promise<ImageScanOut
   const diagnostics: string[] = [];
 
   const dbPath = opts.dbPath ?? defaultDbPath(env);
-  let db: ReturnType<typeof openDb> | undefined;
+  let db: VulnDb | undefined;
   const status = dbStatus(dbPath, settings.now);
   if (!status.exists)
     warnings.push(
       `no vulnerability database at ${dbPath}: vulnerabilities were not matched (run \`bulkhead db import PATH\`); the other analyses ran`,
     );
-  else db = openDb(dbPath);
+  // The matcher (SQLite, semver, PEP 440) is loaded only when there is a database to match against.
+  else db = (await import('../vulndb/match.js')).openDb(dbPath);
 
   const run = db ? checks : checks.filter((c) => !NEEDS_DB.has(c.id));
   const scans: ImageScanFacts[] = [];

@@ -10,7 +10,12 @@ import type { Database as SqliteDatabase } from 'node-sqlite3-wasm';
 import { BulkheadError } from '../core/errors.js';
 
 type SqliteModule = typeof import('node-sqlite3-wasm');
-const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as SqliteModule;
+// Loaded on first use (~90 ms with its wasm): a scan without a database never needs it.
+let sqlite: SqliteModule | undefined;
+const sqliteModule = (): SqliteModule => {
+  sqlite ??= createRequire(import.meta.url)('node-sqlite3-wasm') as SqliteModule;
+  return sqlite;
+};
 
 /** Bumped when stored rows change meaning; an older bulkhead refuses a newer file. */
 export const SCHEMA_VERSION = 1;
@@ -75,7 +80,7 @@ export function openStore(path: string, opts: { create: boolean }): Store {
   else if (!statSync(path).isFile()) throw new VulnDbError(`${path} is not a file`);
   let db: SqliteDatabase;
   try {
-    db = new Database(path, { fileMustExist: !opts.create });
+    db = new (sqliteModule().Database)(path, { fileMustExist: !opts.create });
   } catch (e) {
     throw new VulnDbError(`cannot open vulnerability database ${path}: ${(e as Error).message}`);
   }

@@ -12,7 +12,8 @@ import { renderCycloneDx } from '../../reporters/cyclonedx.js';
 import { type Format, render } from '../../reporters/index.js';
 import { progressLine } from '../../reporters/terminal.js';
 import { VERSION } from '../../version.js';
-import { dbStatus, defaultDbPath, importOsv } from '../../vulndb/index.js';
+import { dbStatus } from '../../vulndb/status.js';
+import { defaultDbPath } from '../../vulndb/store.js';
 
 export interface ImageScanFlags extends ConnectionFlags {
   platform?: string;
@@ -175,6 +176,7 @@ export async function deepScanDaemonImages(
 
 export async function dbImport(path: string, flags: { db?: string }): Promise<number> {
   const dbPath = flags.db ?? defaultDbPath(process.env);
+  const { importOsv } = await import('../../vulndb/import.js');
   const s = await importOsv(dbPath, path);
   process.stdout.write(
     `${dbPath}: read ${s.read} advisories: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.withdrawn} withdrawn, ${s.skipped} skipped (${(s.durationMs / 1000).toFixed(1)} s)\n`,
