@@ -3,7 +3,15 @@
 // that daemon through it — with a key file, with an ssh-agent, and refusing an unknown or changed host key
 // or a missing client key in one line.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,8 +144,14 @@ describe.runIf(isRoot)('bulkhead audit over ssh:// against a real sshd', () => {
   const knownHosts = (): string =>
     execFileSync('cat', [vars.SSHD_KNOWN_HOSTS as string], { encoding: 'utf8' });
 
-  it('audits the daemon and its containers with the key in ~/.ssh', () => {
+  const logins = (): number =>
+    (readFileSync(join(SSHD_DIR, 'sshd.log'), 'utf8').match(/Accepted publickey for /g) ?? []).length;
+
+  it('audits the daemon and its containers with the key in ~/.ssh, over one ssh connection', () => {
+    const before = logins();
     const r = audit({ HOME: home('key', { key: true, knownHosts: knownHosts() }) });
+    // Every API request is a channel of the same connection, not a new login.
+    expect(logins() - before).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as JsonReport;

@@ -1,6 +1,6 @@
 // The only module that talks to the Engine API transport. unix:// and tcp:// (with TLS) go through node:http
-// and node:https: every call is a GET returning JSON. ssh:// goes through docker-modem (the transport
-// dockerode is built on), loaded only for ssh because it pulls in ssh2 (~90 ms of start-up on every run).
+// and node:https: every call is a GET returning JSON. ssh:// runs the same HTTP over channels of one ssh2
+// connection (ssh.ts), loaded only for ssh because ssh2 costs ~90 ms of start-up.
 // Everything else sees EngineClient: plain JSON in, our errors out.
 import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
@@ -11,6 +11,7 @@ import { TargetError } from '../../core/errors.js';
 import { looseObject, z } from '../../core/schema.js';
 import { describeConnection, type ResolvedConnection } from './connection.js';
 import { type HostKeyVerdict, loadKnownHosts, verifyHostKey } from './known-hosts.js';
+import { openSshSession } from './ssh.js';
 
 /** The newest Engine API version bulkhead knows (Docker 29). */
 export const MAX_API_VERSION = '1.52';
@@ -445,21 +446,6 @@ export async function createEngineClient(
   };
 }
 
-/** What docker-modem's dial needs; its typings are loose. */
-interface Modem {
-  version?: string;
-  dial(
-    options: {
-      path: string;
-      method: 'GET';
-      options: Record<string, unknown>;
-      statusCodes: Record<number, boolean | string>;
-      abortSignal: AbortSignal;
-    },
-    callback: (err: unknown, data: unknown) => void,
-  ): void;
-}
-
 const readPem = (path: string, what: string): Buffer => {
   try {
     return readFileSync(path);
@@ -486,93 +472,14 @@ function sshKey(env: NodeJS.ProcessEnv): Buffer | undefined {
   return undefined;
 }
 
-/** docker-modem options for a resolved connection; every key set so docker-modem's env defaults cannot leak in. */
-function modemOptions(c: ResolvedConnection, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const base: Record<string, unknown> = {
-    socketPath: undefined,
-    host: undefined,
-    port: undefined,
-    protocol: undefined,
-    ca: undefined,
-    cert: undefined,
-    key: undefined,
-    pathPrefix: '/',
-    timeout: undefined,
-  };
-  switch (c.protocol) {
-    case 'unix':
-    case 'npipe':
-      return { ...base, socketPath: c.socketPath };
-    case 'ssh': {
-      const key = sshKey(env);
-      const known = loadKnownHosts(env);
-      return {
-        ...base,
-        protocol: 'ssh',
-        host: c.host,
-        port: c.port,
-        username: c.username,
-        sshOptions: {
-          ...(env.SSH_AUTH_SOCK ? { agent: env.SSH_AUTH_SOCK } : {}),
-          ...(key ? { privateKey: key } : {}),
-          // StrictHostKeyChecking=yes: the presented key must be in known_hosts for this host and port.
-          hostVerifier: (hostKey: Buffer): boolean => {
-            const verdict = verifyHostKey(known, c.host ?? '', c.port ?? 22, hostKey);
-            if (!verdict.ok) hostKeyFailure.set(c, verdict);
-            return verdict.ok;
-          },
-        },
-      };
-    }
-    case 'tcp': {
-      if (!c.tls) return { ...base, protocol: 'http', host: c.host, port: c.port };
-      const ca = c.tls.caFile ? readPem(c.tls.caFile, 'CA certificate') : undefined;
-      const cert = c.tls.certFile ? readPem(c.tls.certFile, 'client certificate') : undefined;
-      const key = c.tls.keyFile ? readPem(c.tls.keyFile, 'client key') : undefined;
-      return {
-        ...base,
-        protocol: 'https',
-        host: c.host,
-        port: c.port,
-        ca,
-        cert,
-        key,
-        // The agent carries rejectUnauthorized, which docker-modem has no option for (--tls without verify).
-        agent: new HttpsAgent({
-          keepAlive: true,
-          rejectUnauthorized: c.tls.verify,
-          ...(ca ? { ca } : {}),
-          ...(cert ? { cert } : {}),
-          ...(key ? { key } : {}),
-        }),
-      };
-    }
-  }
+/** A connection made elsewhere (ssh): the agent whose sockets reach the daemon, and a keep-alive hold. */
+interface Via {
+  agent: HttpAgent;
+  hold: () => () => void;
 }
 
-/**
- * docker-modem reads DOCKER_HOST/DOCKER_CERT_PATH/DOCKER_TLS_VERIFY itself when constructed (and would
- * read cert files for an endpoint we are not using); we resolved them already, so hide them meanwhile.
- */
-function withoutDockerEnv<T>(fn: () => T): T {
-  const keys = [
-    'DOCKER_HOST',
-    'DOCKER_CERT_PATH',
-    'DOCKER_TLS_VERIFY',
-    'DOCKER_PATH_PREFIX',
-    'DOCKER_CLIENT_TIMEOUT',
-  ];
-  const saved = keys.map((k) => [k, process.env[k]] as const);
-  for (const k of keys) delete process.env[k];
-  try {
-    return fn();
-  } finally {
-    for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
-  }
-}
-
-/** A GET-JSON transport over node:http(s) for unix sockets and tcp (with or without TLS). */
-function httpTransport(c: ResolvedConnection): { transport: Transport; pin: (v: string) => void } {
+/** A GET-JSON transport over node:http(s) for unix sockets, tcp (with or without TLS) and ssh channels. */
+function httpTransport(c: ResolvedConnection, via?: Via): { transport: Transport; pin: (v: string) => void } {
   let prefix = '';
   // Keep-alive sockets are unref'd by the agent while idle, so they never hold the process open.
   const agentOptions = { keepAlive: true, maxSockets: 32 };
@@ -590,12 +497,13 @@ function httpTransport(c: ResolvedConnection): { transport: Transport; pin: (v: 
       ...(cert ? { cert } : {}),
       ...(key ? { key } : {}),
     });
-  } else agent = new HttpAgent(agentOptions);
-  const target =
-    c.protocol === 'unix' || c.protocol === 'npipe'
+  } else agent = via?.agent ?? new HttpAgent(agentOptions);
+  const target = via
+    ? { socketPath: 'ssh' }
+    : c.protocol === 'unix' || c.protocol === 'npipe'
       ? { socketPath: c.socketPath }
       : { host: c.host, port: c.port };
-  const transport: Transport = (path, query, signal) =>
+  const request: Transport = (path, query, signal) =>
     new Promise((resolve, reject) => {
       const qs = query
         ? `?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString()}`
@@ -639,6 +547,16 @@ function httpTransport(c: ResolvedConnection): { transport: Transport; pin: (v: 
       req.on('error', reject);
       req.end();
     });
+  const transport: Transport = via
+    ? async (path, query, signal) => {
+        const release = via.hold();
+        try {
+          return await request(path, query, signal);
+        } finally {
+          release();
+        }
+      }
+    : request;
   return {
     transport,
     pin: (v) => {
@@ -647,38 +565,28 @@ function httpTransport(c: ResolvedConnection): { transport: Transport; pin: (v: 
   };
 }
 
-/** docker-modem for ssh:// endpoints (it runs `docker system dial-stdio` on the remote host). */
+/** ssh:// endpoints: HTTP over `docker system dial-stdio` channels of one verified SSH connection. */
 async function sshTransport(
   c: ResolvedConnection,
   env: NodeJS.ProcessEnv,
+  timeoutMs: number,
 ): Promise<{ transport: Transport; pin: (v: string) => void }> {
-  // A CommonJS module: its constructor is the ESM default export.
-  const DockerModem = ((await import('docker-modem')) as unknown as { default: new (o: unknown) => Modem })
-    .default;
-  const options = modemOptions(c, env);
-  // docker-modem formats its request URLs with url.parse on the bare host name, which makes Node print a
-  // DEP0170 deprecation warning on stderr for every ssh:// run; the warning is about its code, not the user's.
-  process.noDeprecation = true;
-  const modem = withoutDockerEnv(() => new DockerModem(options));
-  const transport: Transport = (path, query, signal) =>
-    new Promise((resolve, reject) => {
-      modem.dial(
-        {
-          path: query ? `${path}?` : path,
-          method: 'GET',
-          options: { ...(query ?? {}) },
-          statusCodes: { 200: true, 404: 'not found', 500: 'server error', 503: 'unavailable' },
-          abortSignal: signal,
-        },
-        (err, data) => (err ? reject(err) : resolve(data)),
-      );
-    });
-  return {
-    transport,
-    pin: (v) => {
-      modem.version = `v${v}`;
+  const known = loadKnownHosts(env);
+  const session = await openSshSession({
+    host: c.host ?? '',
+    port: c.port ?? 22,
+    username: c.username,
+    agent: env.SSH_AUTH_SOCK || undefined,
+    privateKey: sshKey(env),
+    // StrictHostKeyChecking=yes: the presented key must be in known_hosts for this host and port.
+    hostVerifier: (hostKey: Buffer): boolean => {
+      const verdict = verifyHostKey(known, c.host ?? '', c.port ?? 22, hostKey);
+      if (!verdict.ok) hostKeyFailure.set(c, verdict);
+      return verdict.ok;
     },
-  };
+    readyTimeoutMs: timeoutMs,
+  });
+  return httpTransport(c, session);
 }
 
 /** Connects, negotiates the API version and returns the client; throws TargetError when unreachable. */
@@ -688,7 +596,9 @@ export async function connect(
 ): Promise<EngineClient> {
   const env = opts.env ?? process.env;
   const { transport, pin } =
-    connection.protocol === 'ssh' ? await sshTransport(connection, env) : httpTransport(connection);
+    connection.protocol === 'ssh'
+      ? await sshTransport(connection, env, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+      : httpTransport(connection);
   return createEngineClient(connection, transport, {
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     pin,

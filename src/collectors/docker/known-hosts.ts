@@ -1,6 +1,6 @@
 // Host key verification for ssh:// endpoints, as OpenSSH does it with StrictHostKeyChecking=yes: the key
 // the server presents must be listed for that host in ~/.ssh/known_hosts or /etc/ssh/ssh_known_hosts.
-// ssh2 (under docker-modem) accepts any host key unless told otherwise, which would let anyone on the path
+// ssh2 accepts any host key unless told otherwise, which would let anyone on the path
 // impersonate the daemon and feed the audit a clean bill of health.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
