@@ -1,8 +1,8 @@
 // The dockerd command line (from /proc/PID/cmdline) as flag name -> values, following pflag's syntax:
 // --name=value, --name value, -H value, -Hvalue, -H=value; boolean flags never take the next token.
 
-/** Long flag name -> short name, for the flags that have one. */
-const SHORT: Record<string, string> = {
+/** Short flag letter -> long name, for the flags that have one. */
+export const SHORT_FLAGS: Record<string, string> = {
   H: 'host',
   l: 'log-level',
   D: 'debug',
@@ -68,7 +68,7 @@ export function parseDockerdArgv(argv: readonly string[]): DockerdArgv {
       value = eq >= 0 ? tok.slice(eq + 1) : undefined;
     } else if (tok.startsWith('-') && tok.length > 1) {
       const short = tok[1]!;
-      name = SHORT[short] ?? short;
+      name = SHORT_FLAGS[short] ?? short;
       const rest = tok.slice(2);
       value = rest === '' ? undefined : rest.startsWith('=') ? rest.slice(1) : rest;
     } else {

@@ -1,20 +1,9 @@
 // The systemd drop-in that takes flags off dockerd's command line once their directives live in daemon.json
 // (typically `-H fd://` when "hosts" moves into the file: dockerd refuses to start with both).
-import { flagText } from '../analysis/dockerd-argv.js';
+import { flagText, SHORT_FLAGS } from '../analysis/dockerd-argv.js';
 import type { GeneratedFile } from './types.js';
 
 export const DROP_IN_PATH = '/etc/systemd/system/docker.service.d/bulkhead.conf';
-
-const SHORT: Record<string, string> = {
-  H: 'host',
-  l: 'log-level',
-  D: 'debug',
-  s: 'storage-driver',
-  G: 'group',
-  b: 'bridge',
-  p: 'pidfile',
-  g: 'graph',
-};
 
 // flagText prints a boolean flag set to true as the bare `--name`; that is the parser's own boolean list.
 const isBoolean = (name: string): boolean => flagText(name, 'true') === `--${name}`;
@@ -40,7 +29,7 @@ export function stripDockerdFlags(argv: readonly string[], names: readonly strin
       name = eq >= 0 ? tok.slice(2, eq) : tok.slice(2);
       inline = eq >= 0;
     } else {
-      name = SHORT[tok[1]!] ?? tok[1]!;
+      name = SHORT_FLAGS[tok[1]!] ?? tok[1]!;
       inline = tok.length > 2;
     }
     const takesNext =

@@ -4,12 +4,12 @@
 // change nothing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { type HardenOutcome, runHarden } from '../../src/harden/index.js';
+import { freePort } from '../kit/net.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const script = join(repo, 'scripts/test-daemon.sh');
@@ -19,16 +19,6 @@ const isRoot = process.getuid?.() === 0;
 const DIR = '/tmp/bulkhead-dockerd-harden';
 const SOCK = `unix://${DIR}/docker.sock`;
 const CONFIG = `${DIR}/daemon.json`;
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 
 let port = 0;
 function daemonScript(cmd: 'start' | 'stop', extra: Record<string, string> = {}): void {

@@ -12,12 +12,12 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildFixtureImage, createContainer, docker } from '../kit/fixtures.js';
+import { freePort } from '../kit/net.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const script = join(repo, 'scripts/test-sshd.sh');
@@ -27,16 +27,6 @@ const dockerHost = inject('dockerHost');
 const SSHD_DIR = '/tmp/bulkhead-sshd-it';
 const IMAGE = 'bulkhead-fixture:ssh';
 const CONTAINER = 'bh-it-ssh-web';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 
 const sshd = (cmd: 'start' | 'stop', port = 0): string =>
   execFileSync('bash', [script, cmd], {

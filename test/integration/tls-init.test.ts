@@ -4,12 +4,12 @@
 // another CA, or with an expired one. A third daemon on plain TCP must be reported as critical.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TlsInitResult, tlsClient, tlsInit } from '../../src/tls/index.js';
+import { freePort } from '../kit/net.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const script = join(repo, 'scripts/test-daemon.sh');
@@ -61,16 +61,6 @@ function stopQuietly(d: Daemon): void {
     process.stderr.write(`tls-init.test: could not stop ${d.dir}: ${(err as Error).message}\n`);
   }
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 
 function ensureBuilt(): void {
   if (existsSync(join(repo, 'dist/bulkhead.mjs'))) return;

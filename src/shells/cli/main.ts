@@ -102,6 +102,39 @@ async function write(pieces: Iterable<string>, output: string | undefined): Prom
   }
 }
 
+/** The daemon connection options shared by audit and harden. */
+function withConnection(cmd: Command): Command {
+  return cmd
+    .option(
+      '-H, --host <endpoint>',
+      'daemon endpoint: unix:///path, tcp://host:port, ssh://user@host (default $DOCKER_HOST)',
+    )
+    .option('--tls', 'use TLS without verifying the daemon certificate')
+    .option('--tlsverify', 'use TLS and verify the daemon certificate')
+    .option('--tlscacert <file>', 'CA certificate the daemon certificate must chain to')
+    .option('--tlscert <file>', 'client certificate')
+    .option('--tlskey <file>', 'client key');
+}
+
+interface TlsFlags {
+  tls?: boolean;
+  tlsverify?: boolean;
+  tlscacert?: string;
+  tlscert?: string;
+  tlskey?: string;
+}
+
+/** Only the TLS flags given (unset ones fall back to DOCKER_TLS_VERIFY / DOCKER_CERT_PATH). */
+function tlsFlags(f: TlsFlags): TlsFlags {
+  return {
+    ...(f.tls !== undefined ? { tls: f.tls } : {}),
+    ...(f.tlsverify !== undefined ? { tlsverify: f.tlsverify } : {}),
+    ...(f.tlscacert ? { tlscacert: f.tlscacert } : {}),
+    ...(f.tlscert ? { tlscert: f.tlscert } : {}),
+    ...(f.tlskey ? { tlskey: f.tlskey } : {}),
+  };
+}
+
 async function audit(flags: AuditFlags): Promise<number> {
   const { config, source } = await loadConfig(flags.config);
   const scopes = flags.scope
@@ -110,13 +143,7 @@ async function audit(flags: AuditFlags): Promise<number> {
       ? parseScopes(config.scope.join(','))
       : undefined;
   const showProgress = process.stderr.isTTY === true;
-  const tls = {
-    ...(flags.tls !== undefined ? { tls: flags.tls } : {}),
-    ...(flags.tlsverify !== undefined ? { tlsverify: flags.tlsverify } : {}),
-    ...(flags.tlscacert ? { tlscacert: flags.tlscacert } : {}),
-    ...(flags.tlscert ? { tlscert: flags.tlscert } : {}),
-    ...(flags.tlskey ? { tlskey: flags.tlskey } : {}),
-  };
+  const tls = tlsFlags(flags);
   const { report, checks } = await runAudit({
     config,
     configSource: source,
@@ -234,18 +261,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
-  program
-    .command('audit')
+  withConnection(program.command('audit'))
     .description('audit the local (or --host) Docker host, daemon, containers, images and networks')
-    .option(
-      '-H, --host <endpoint>',
-      'daemon endpoint: unix:///path, tcp://host:port, ssh://user@host (default $DOCKER_HOST)',
-    )
-    .option('--tls', 'use TLS without verifying the daemon certificate')
-    .option('--tlsverify', 'use TLS and verify the daemon certificate')
-    .option('--tlscacert <file>', 'CA certificate the daemon certificate must chain to')
-    .option('--tlscert <file>', 'client certificate')
-    .option('--tlskey <file>', 'client key')
     .option('--scope <scopes>', 'comma list of: all, host, daemon, container, image, network, swarm')
     .option(
       '--only <selectors>',
@@ -493,8 +510,7 @@ export function buildProgram(): Command {
       },
     );
 
-  program
-    .command('harden')
+  withConnection(program.command('harden'))
     .description(
       'turn the audit findings into fixes: daemon.json, systemd drop-in, auditd rules, firewall rules, per-container flags',
     )
@@ -509,15 +525,6 @@ export function buildProgram(): Command {
       'serve the API with TLS on this address (host[:port], default port 2376)',
     )
     .option('--tls-dir <dir>', 'directory of `bulkhead tls init` for --remote-address', 'bulkhead-tls')
-    .option(
-      '-H, --host <endpoint>',
-      'daemon endpoint: unix:///path, tcp://host:port, ssh://user@host (default $DOCKER_HOST)',
-    )
-    .option('--tls', 'use TLS without verifying the daemon certificate')
-    .option('--tlsverify', 'use TLS and verify the daemon certificate')
-    .option('--tlscacert <file>', 'CA certificate the daemon certificate must chain to')
-    .option('--tlscert <file>', 'client certificate')
-    .option('--tlskey <file>', 'client key')
     .option('--root <dir>', 'read (and with --apply write) host files under this root (default /)')
     .option('--timeout <seconds>', 'per-request timeout for the Engine API (default 10)', (v) =>
       positiveInt(v),
@@ -530,13 +537,7 @@ export function buildProgram(): Command {
         audit: {
           config,
           configSource: source,
-          tls: {
-            ...(flags.tls !== undefined ? { tls: flags.tls } : {}),
-            ...(flags.tlsverify !== undefined ? { tlsverify: flags.tlsverify } : {}),
-            ...(flags.tlscacert ? { tlscacert: flags.tlscacert } : {}),
-            ...(flags.tlscert ? { tlscert: flags.tlscert } : {}),
-            ...(flags.tlskey ? { tlskey: flags.tlskey } : {}),
-          },
+          tls: tlsFlags(flags),
           ...(flags.host ? { host: flags.host } : {}),
           ...(flags.root ? { root: flags.root } : {}),
           ...(flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {}),
