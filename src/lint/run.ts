@@ -16,6 +16,7 @@ import { matchesSelector as matches, selectChecks } from '../core/selection.js';
 import { applySuppressions } from '../core/suppress.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_MAX_BYTES, lintCompose } from './compose/index.js';
+import { applyComposeSuppressions, parseComposeSuppressions } from './compose/suppress.js';
 import { lintDockerfileText } from './dockerfile/index.js';
 
 /** Compose's own default file names, in its order of preference, and the override beside each. */
@@ -291,9 +292,15 @@ export function runLint(opts: LintOptions): LintOutcome {
           }
         },
       });
-      results.push(...out.results);
+      const inline = applyComposeSuppressions(
+        out.results,
+        texts.flatMap((t) => parseComposeSuppressions(t.path, t.text)),
+        allChecks,
+        selected.find((c) => c.id === 'BH-DKF-060'),
+      );
+      results.push(...inline.results);
       diagnostics.push(...out.diagnostics);
-      notes.push(...out.warnings);
+      notes.push(...out.warnings, ...inline.warnings);
     }
   const sup = applySuppressions(
     results,

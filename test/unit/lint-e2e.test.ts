@@ -35,6 +35,10 @@ describe('bulkhead lint over a fixture tree', () => {
     // compose services are judged by the audit's container checks, at their lines
     const privileged = report.results.find((r) => r.checkId === 'BH-CTR-005' && r.status === 'fail');
     expect(privileged?.location).toEqual({ path: 'app/compose.yaml', line: 5, column: 5 });
+    // and a compose file's own inline suppression covers its line
+    const ssh = report.results.find((r) => r.checkId === 'BH-CTR-040');
+    expect(ssh?.status).toBe('suppressed');
+    expect(ssh?.suppression?.source).toBe('app/compose.yaml:9');
   });
 
   it('reads a Dockerfile from stdin as <stdin>', () => {

@@ -9,7 +9,7 @@ export default defineCheck({
   scope: 'dockerfile',
   facts: ['dockerfiles'],
   rationale:
-    'A `# bulkhead-ignore` comment hides a finding from every later reader. Without a reason nobody can tell an accepted risk from a silenced alarm, so a suppression without one is not honoured and is reported instead.',
+    'A `# bulkhead-ignore` comment (in a Dockerfile or a compose file) hides a finding from every later reader. Without a reason nobody can tell an accepted risk from a silenced alarm, so a suppression without one is not honoured and is reported instead.',
   remediation:
     'Say why after the ids: `# bulkhead-ignore BH-DKF-005 runs as root to bind port 80; dropped by the entrypoint`.',
   refs: [url('https://github.com/hadolint/hadolint#inline-ignores')],
