@@ -205,4 +205,25 @@ describe('registry source (docker-registry with TLS and htpasswd)', () => {
     const img = await openImage(`registry:${reg.host}/bulkhead/sources:it`, { ...creds, insecure: true });
     expect(img.id).toBe(imageId);
   });
+
+  it("takes the credentials from the docker config's credential helper", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bulkhead-it-credhelper-'));
+    try {
+      // docker's helper protocol: the server on stdin, {Username, Secret} on stdout.
+      await writeFile(
+        join(dir, 'docker-credential-bhtest'),
+        `#!/bin/sh\nread -r server\n[ "$server" = "${reg.host}" ] || exit 1\nprintf '{"Username":"${reg.user}","Secret":"${reg.password}"}'\n`,
+        { mode: 0o755 },
+      );
+      await writeFile(join(dir, 'config.json'), JSON.stringify({ credHelpers: { [reg.host]: 'bhtest' } }));
+      const img = await openImage(`registry:${reg.host}/bulkhead/sources:it`, {
+        ca: reg.ca,
+        dockerConfigDir: dir,
+        env: { PATH: `${dir}:${process.env.PATH ?? ''}` },
+      });
+      expect(img.id).toBe(imageId);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

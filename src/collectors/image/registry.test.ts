@@ -245,6 +245,56 @@ describe('registry source', () => {
     }
   });
 
+  it('from a credential helper (credHelpers, then credsStore), as the docker CLI asks one', async () => {
+    const reg = await fake({ auth: 'basic' });
+    const dir = await mkdtemp(join(tmpdir(), 'bulkhead-credhelper-'));
+    // A helper speaking docker's protocol: the server on stdin, JSON on stdout, exit 1 when it has nothing.
+    const helper = (name: string, body: string) =>
+      writeFile(join(dir, `docker-credential-${name}`), `#!/bin/sh\nread -r server\n${body}\n`, {
+        mode: 0o755,
+      });
+    await helper(
+      'shop',
+      `[ "$server" = "${reg.host}" ] || { echo "credentials not found in native keychain"; exit 1; }\nprintf '{"ServerURL":"%s","Username":"${USER}","Secret":"${PASS}"}' "$server"`,
+    );
+    await helper('empty', 'echo "credentials not found in native keychain"; exit 1');
+    await helper('token', `printf '{"Username":"<token>","Secret":"refresh"}'`);
+    const env = { PATH: `${dir}:${process.env.PATH ?? ''}` };
+    const config = async (cfg: unknown) => {
+      await writeFile(join(dir, 'config.json'), JSON.stringify(cfg));
+      return dir;
+    };
+    try {
+      const viaHelpers = await config({ credHelpers: { [reg.host]: 'shop' }, credsStore: 'empty' });
+      expect(dockerConfigCredentials(reg.host, viaHelpers, env)).toEqual({ username: USER, password: PASS });
+      const img = await openImage(`registry:${reg.host}/shop/api@${parts.manifestDigest}`, {
+        insecure: true,
+        dockerConfigDir: viaHelpers,
+        env,
+      });
+      expect(img.id).toBe(parts.configDigest);
+
+      const viaStore = await config({ credsStore: 'shop', auths: { [reg.host]: {} } });
+      expect(dockerConfigCredentials(reg.host, viaStore, env)).toEqual({ username: USER, password: PASS });
+      // The store has nothing for this server: the auths entry still counts.
+      const fallback = await config({
+        credsStore: 'empty',
+        auths: { [reg.host]: { auth: Buffer.from(`${USER}:${PASS}`).toString('base64') } },
+      });
+      expect(dockerConfigCredentials(reg.host, fallback, env)).toEqual({ username: USER, password: PASS });
+      // An identity token is no password.
+      expect(dockerConfigCredentials(reg.host, await config({ credsStore: 'token' }), env)).toBeUndefined();
+      const missing = await config({ credsStore: 'missing' });
+      expect(() => dockerConfigCredentials(reg.host, missing, env)).toThrow(
+        /credential helper docker-credential-missing, which is not on the PATH/,
+      );
+      const odd = await config({ credHelpers: { [reg.host]: '../../bin/sh' } });
+      expect(() => dockerConfigCredentials(reg.host, odd, env)).toThrow(/not a plain name/);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
   it('wrong or missing credentials are one clear error', async () => {
     const reg = await fake({ auth: 'bearer' });
     await expect(

@@ -1,6 +1,7 @@
 // Images in a registry (Registry HTTP API v2 / OCI distribution): anonymous, basic or Bearer-token auth,
 // TLS with an extra CA, plain http or unverified TLS only when asked. Manifests and configs are read into
 // memory (bounded) and checked against their digests; layer blobs are streamed and checked as they pass.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
@@ -44,7 +45,61 @@ export interface Credentials {
   password: string;
 }
 
-/** ~/.docker/config.json `auths` entry for a registry, read-only; credential helpers are not run. */
+/** Docker Hub's server URL as the docker CLI stores it (in `auths` and for credential helpers). */
+const HUB_SERVER = 'https://index.docker.io/v1/';
+
+/** The helper's answer time limit (a keychain prompt would wait forever). */
+const HELPER_TIMEOUT_MS = 10_000;
+
+/**
+ * Asks a docker credential helper (`docker-credential-NAME get`, the docker CLI's protocol: the server on
+ * stdin, JSON with Username and Secret on stdout). Undefined when it has none; an identity token
+ * (Username `<token>`) is not usable for a basic or token login and counts as none.
+ */
+export function credentialHelper(
+  name: string,
+  server: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Credentials | undefined {
+  if (!/^[A-Za-z0-9._-]+$/.test(name))
+    throw new UsageError(`credential helper name "${name}" in the docker config is not a plain name`);
+  const bin = `docker-credential-${name}`;
+  const r = spawnSync(bin, ['get'], {
+    input: server,
+    encoding: 'utf8',
+    timeout: HELPER_TIMEOUT_MS,
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+  });
+  if (r.error) {
+    const code = (r.error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `the docker config names credential helper ${bin}, which is not on the PATH`
+        : code === 'ETIMEDOUT'
+          ? `credential helper ${bin} did not answer within ${HELPER_TIMEOUT_MS / 1000} s`
+          : `credential helper ${bin} failed: ${r.error.message}`,
+      'install it, fix credsStore/credHelpers in ~/.docker/config.json, or give --username/--password',
+    );
+  }
+  // "credentials not found in native keychain" and the like: this server has none.
+  if (r.status !== 0) return undefined;
+  let out: unknown;
+  try {
+    out = JSON.parse(r.stdout);
+  } catch {
+    throw new UsageError(`credential helper ${bin} printed something that is not JSON`);
+  }
+  if (!isObj(out)) return undefined;
+  const username = str(out.Username);
+  const password = str(out.Secret);
+  if (!username || !password || username === '<token>') return undefined;
+  return { username, password };
+}
+
+/**
+ * Credentials for a registry from the docker config (~/.docker/config.json or $DOCKER_CONFIG), as the
+ * docker CLI finds them: the registry's `credHelpers` entry, else the `credsStore` helper, else `auths`.
+ */
 export function dockerConfigCredentials(
   registry: string,
   configDir: string | undefined,
@@ -57,11 +112,23 @@ export function dockerConfigCredentials(
   } catch {
     return undefined;
   }
-  if (!isObj(cfg) || !isObj(cfg.auths)) return undefined;
+  if (!isObj(cfg)) return undefined;
+  const server = registry === DOCKER_HUB ? HUB_SERVER : registry;
   const keys =
     registry === DOCKER_HUB
-      ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
+      ? [HUB_SERVER, 'index.docker.io', 'docker.io', 'registry-1.docker.io']
       : [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `${registry}/v1/`];
+  if (isObj(cfg.credHelpers))
+    for (const k of keys) {
+      const helper = str(cfg.credHelpers[k]);
+      if (helper) return credentialHelper(helper, server, env);
+    }
+  const store = str(cfg.credsStore);
+  if (store) {
+    const found = credentialHelper(store, server, env);
+    if (found) return found;
+  }
+  if (!isObj(cfg.auths)) return undefined;
   for (const k of keys) {
     const e = cfg.auths[k];
     if (!isObj(e)) continue;

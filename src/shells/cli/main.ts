@@ -368,7 +368,10 @@ export function buildProgram(): Command {
       'scan images: NAME (local daemon), FILE (docker save / OCI tar), DIR (OCI layout), registry:HOST/REPO:TAG',
     )
     .option('--platform <os/arch>', 'platform of a multi-arch image (default: this host)')
-    .option('-u, --username <user>', 'registry user (default: ~/.docker/config.json auths)')
+    .option(
+      '-u, --username <user>',
+      'registry user (default: ~/.docker/config.json credential helpers, then auths)',
+    )
     .option('-p, --password <password>', 'registry password or token')
     .option('--password-stdin', 'read the registry password from stdin')
     .option('--ca <file>', 'CA certificate of the registry (PEM)')
