@@ -146,6 +146,17 @@ describe('walkLayer: ordinary layers', () => {
     expect(problems[1]).toMatch(/not the diff id/);
   });
 
+  it('an uncompressed blob is hashed once for both checks: right digests pass, wrong ones are named', async () => {
+    const tar = await packTar([{ name: 'a', content: 'x' }]);
+    const good = await walk(tar, { src: { digest: sha256(tar), verifyDigest: true, diffId: sha256(tar) } });
+    expect(good.problems).toEqual([]);
+    const bad = await walk(tar, {
+      src: { digest: sha256(tar), verifyDigest: true, diffId: sha256('other tar') },
+    });
+    expect(bad.problems).toHaveLength(1);
+    expect(bad.problems[0]).toMatch(/uncompressed tar is sha256:.*, not the diff id/);
+  });
+
   it('a visitor that throws is a problem, not a crash', async () => {
     const tar = await packTar([
       { name: 'a', content: 'x' },

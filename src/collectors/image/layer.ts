@@ -254,7 +254,21 @@ export async function walkLayer(src: LayerSource, blob: Readable, state: WalkSta
   }
 
   const blobHash = src.verifyDigest && src.digest.startsWith('sha256:') ? createHash('sha256') : undefined;
-  const tarHash = src.diffId?.startsWith('sha256:') ? createHash('sha256') : undefined;
+  // An uncompressed blob is the tar itself (docker save before Docker 25): one hash serves both checks.
+  const tarHash = !src.diffId?.startsWith('sha256:')
+    ? undefined
+    : codec === 'none' && blobHash
+      ? blobHash
+      : createHash('sha256');
+  const hashes = new Map<ReturnType<typeof createHash>, string>();
+  const digestOf = (h: ReturnType<typeof createHash>): string => {
+    let d = hashes.get(h);
+    if (d === undefined) {
+      d = `sha256:${h.digest('hex')}`;
+      hashes.set(h, d);
+    }
+    return d;
+  };
   let compressed = 0;
   let decompressed = 0;
   let cut: string | undefined;
@@ -265,7 +279,7 @@ export async function walkLayer(src: LayerSource, blob: Readable, state: WalkSta
   });
   const meterOut = meter((chunk) => {
     decompressed += chunk.length;
-    tarHash?.update(chunk);
+    if (tarHash !== blobHash) tarHash?.update(chunk);
     if (decompressed > limits.maxLayerBytes)
       cut = `decompressed size passed the per-layer cap of ${limits.maxLayerBytes} bytes: layer cut (bomb?)`;
     else if (codec !== 'none' && decompressed > limits.maxRatio * Math.max(compressed, 1024 * 1024))
@@ -385,7 +399,7 @@ export async function walkLayer(src: LayerSource, blob: Readable, state: WalkSta
   else if (failure)
     notes.add('corrupt', `tar corrupt or truncated after ${info.entries} entries: ${failure.err.message}`);
   if (!failure && blobHash) {
-    const got = `sha256:${blobHash.digest('hex')}`;
+    const got = digestOf(blobHash);
     if (got !== src.digest)
       notes.add(
         'digest',
@@ -393,7 +407,7 @@ export async function walkLayer(src: LayerSource, blob: Readable, state: WalkSta
       );
   }
   if (!failure && tarHash && src.diffId) {
-    const got = `sha256:${tarHash.digest('hex')}`;
+    const got = digestOf(tarHash);
     if (got !== src.diffId)
       notes.add(
         'digest',
