@@ -30,6 +30,7 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import { gnuTime, measure as measureIn, median } from './bench-lib.mjs';
 import { generateImage } from './image-corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,53 +45,11 @@ const extra = (process.env.BENCH_IMAGES ?? '').split(',').filter(Boolean);
 const log = (s) => process.stderr.write(`bench:image: ${s}\n`);
 const firstLines = (s, n = 8) => s.trim().split('\n').slice(0, n).join('\n');
 
-/** GNU time reports the peak RSS of any process; absent on macOS and slim images. */
-const gnuTime =
-  existsSync('/usr/bin/time') &&
-  spawnSync('/usr/bin/time', ['-f', '%M', '-o', '/dev/null', 'true']).status === 0;
-
 const work = mkdtempSync(join(tmpdir(), 'bulkhead-bench-image-'));
 
-/**
- * Runs a command: wall time, peak RSS (KiB) and output. Without GNU time, a node child reports its own
- * maxRSS through an exit hook (only for node commands; others get null).
- */
-function measure(cmd, args, opts = {}) {
-  const rssFile = join(work, `rss-${process.pid}.txt`);
-  rmSync(rssFile, { force: true });
-  let file = cmd;
-  let argv = args;
-  const env = { ...process.env, NO_COLOR: '1', ...opts.env };
-  if (gnuTime) [file, argv] = ['/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args]];
-  else if (cmd === process.execPath) {
-    const hook = `import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS)))`;
-    argv = ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args];
-  }
-  const t0 = performance.now();
-  const r = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts, env });
-  const wallMs = performance.now() - t0;
-  let rssKb = null;
-  if (existsSync(rssFile)) {
-    // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
-    rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) || null;
-    rmSync(rssFile, { force: true });
-  }
-  return {
-    status: r.status,
-    signal: r.signal,
-    stdout: r.stdout ?? '',
-    stderr: r.stderr ?? '',
-    wallMs,
-    rssKb,
-  };
-}
-
-const median = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+/** Runs a command: wall time, peak RSS (KiB) and output (scripts/bench-lib.mjs). */
+const measure = (cmd, args, opts = {}) =>
+  measureIn(work, cmd, args, { ...opts, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
 
 /** Warm-up plus `runs` samples; an error stops the series. */
 function repeat(name, one) {

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gnuTime, measure as measureIn, median } from './bench-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DOCKERFILE_MODULE = join(root, 'dist/lint/dockerfile/index.js');
@@ -79,40 +80,8 @@ const sizes = {
 const log = (s) => process.stderr.write(`bench:lint: ${s}\n`);
 const firstLines = (s, n = 8) => s.trim().split('\n').slice(0, n).join('\n');
 
-/** GNU time reports the peak RSS of any process, node's own included; absent on macOS and slim images. */
-const gnuTime =
-  existsSync('/usr/bin/time') &&
-  spawnSync('/usr/bin/time', ['-f', '%M', '-o', '/dev/null', 'true']).status === 0;
-
-/** Runs a command, returning its wall time, peak RSS (KiB, when measurable) and output. */
-function measure(cmd, args, opts = {}) {
-  const rssFile = join(work, `rss-${process.pid}.txt`);
-  const [file, argv] = gnuTime ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
-  const t0 = performance.now();
-  const r = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
-  const wallMs = performance.now() - t0;
-  let rssKb = null;
-  if (gnuTime && existsSync(rssFile)) {
-    // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
-    rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-    rmSync(rssFile, { force: true });
-  }
-  return {
-    status: r.status,
-    signal: r.signal,
-    stdout: r.stdout ?? '',
-    stderr: r.stderr ?? '',
-    wallMs,
-    rssKb,
-  };
-}
-
-const median = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+/** Runs a command: wall time, peak RSS (KiB) and output (scripts/bench-lib.mjs). */
+const measure = (cmd, args, opts = {}) => measureIn(work, cmd, args, opts);
 
 /** Warm-up plus `runs` samples of `once`; null with a reason when the tool cannot run. */
 function repeat(name, once) {
