@@ -28,14 +28,17 @@ const SSHD_DIR = '/tmp/bulkhead-sshd-it';
 const IMAGE = 'bulkhead-fixture:ssh';
 const CONTAINER = 'bh-it-ssh-web';
 
-const sshd = (cmd: 'start' | 'stop', port = 0): string =>
+// A second sshd whose sessions point at a daemon socket that does not exist.
+const DOWN_DIR = '/tmp/bulkhead-sshd-it-down';
+
+const sshd = (cmd: 'start' | 'stop', port = 0, dir = SSHD_DIR, target = dockerHost): string =>
   execFileSync('bash', [script, cmd], {
     encoding: 'utf8',
     env: {
       ...process.env,
-      BULKHEAD_TEST_SSHD_DIR: SSHD_DIR,
+      BULKHEAD_TEST_SSHD_DIR: dir,
       BULKHEAD_TEST_SSHD_PORT: String(port),
-      BULKHEAD_TEST_SSHD_DOCKER_HOST: dockerHost,
+      BULKHEAD_TEST_SSHD_DOCKER_HOST: target,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
     timeout: 10 * 60_000,
@@ -125,6 +128,7 @@ describe.runIf(isRoot)('bulkhead audit over ssh:// against a real sshd', () => {
     await docker(dockerHost, ['rmi', '-f', IMAGE]).catch(() => undefined);
     try {
       sshd('stop');
+      sshd('stop', 0, DOWN_DIR);
     } catch (err) {
       process.stderr.write(`ssh.test: could not stop sshd: ${(err as Error).message}\n`);
     }
@@ -188,5 +192,38 @@ describe.runIf(isRoot)('bulkhead audit over ssh:// against a real sshd', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/ssh authentication failed|no key|authentication/i);
     expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+  });
+  it('names the remote failure when dockerd is not reachable on the ssh host', async () => {
+    const port = await freePort();
+    const down = Object.fromEntries(
+      sshd('start', port, DOWN_DIR, `unix://${DOWN_DIR}/no-daemon.sock`)
+        .trim()
+        .split('\n')
+        .map((l) => l.split('=', 2) as [string, string]),
+    );
+    const h = home('down', {
+      key: false,
+      knownHosts: execFileSync('cat', [down.SSHD_KNOWN_HOSTS as string], { encoding: 'utf8' }),
+    });
+    copyFileSync(down.SSHD_KEY as string, join(h, '.ssh', 'id_ed25519'));
+    const r = spawnSync(
+      process.execPath,
+      [
+        cli,
+        'audit',
+        '--host',
+        `ssh://${down.SSHD_USER}@127.0.0.1:${port}`,
+        '--scope',
+        'daemon',
+        '--timeout',
+        '10',
+      ],
+      { cwd: repo, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '', HOME: h } },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^bulkhead: cannot reach the daemon through ssh:\/\/.*: remote docker system dial-stdio: .*no-daemon\.sock/,
+    );
+    expect(r.stderr).toMatch(/\n {2}hint: is docker installed and dockerd running on that host\?/);
   });
 });

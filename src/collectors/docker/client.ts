@@ -248,6 +248,13 @@ export function toEngineError(
     );
   }
   switch (code) {
+    case 'EREMOTEDIAL':
+      return new EngineRequestError(
+        `cannot reach the daemon through ${where}: ${detail}`,
+        'is docker installed and dockerd running on that host? dial-stdio uses the remote DOCKER_HOST or /var/run/docker.sock',
+        undefined,
+        code,
+      );
     case 'ECONNREFUSED':
       return new EngineRequestError(
         `cannot connect to ${where}: connection refused`,

@@ -54,25 +54,42 @@ class DialStdioAgent extends HttpAgent {
     callback: (err: Error | null, socket?: Duplex) => void,
   ): undefined {
     this.client().then(
-      (c) =>
-        c.exec('docker system dial-stdio', (err, ch) => {
-          if (err) callback(err);
-          else {
-            // What the remote prints on stderr (docker missing, daemon down) explains a closed channel.
-            let stderr = '';
-            ch.stderr.on('data', (b: Buffer) => {
-              if (stderr.length < 2000) stderr += b.toString('utf8');
-            });
-            ch.on('close', () => {
-              if (stderr.trim())
-                ch.emit('error', new Error(`remote docker system dial-stdio: ${stderr.trim()}`));
-            });
-            callback(null, asSocket(ch));
-          }
-        }),
+      (c) => {
+        try {
+          this.dial(c, callback);
+        } catch (err) {
+          // ssh2 throws when the connection went away between requests.
+          callback(err as Error);
+        }
+      },
       (err: Error) => callback(err),
     );
     return undefined;
+  }
+
+  private dial(c: Client, callback: (err: Error | null, socket?: Duplex) => void): void {
+    c.exec('docker system dial-stdio', (err, ch) => {
+      if (err) callback(err);
+      else {
+        // What the remote prints on stderr (docker missing, daemon down) explains a closed channel.
+        let stderr = '';
+        ch.stderr.on('data', (b: Buffer) => {
+          if (stderr.length < 2000) stderr += b.toString('utf8');
+        });
+        // Before node:http's own 'end' handler turns the early end into a bare "socket hang up".
+        ch.prependListener('end', () => {
+          // Only while a request listens: an unheard 'error' event would crash the process.
+          if (stderr.trim() && ch.listenerCount('error') > 0)
+            ch.emit(
+              'error',
+              Object.assign(new Error(`remote docker system dial-stdio: ${stderr.trim()}`), {
+                code: 'EREMOTEDIAL',
+              }),
+            );
+        });
+        callback(null, asSocket(ch));
+      }
+    });
   }
 }
 
