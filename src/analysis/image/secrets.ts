@@ -61,8 +61,12 @@ const isPlaceholder = (v: string): boolean => v.length < 4 || PLACEHOLDER.test(v
 interface TokenRule {
   id: string;
   description: string;
-  /** Cheap pre-filter: the regex runs only when one of these occurs in the text. */
-  keywords: string[];
+  /**
+   * Cheap pre-filter: the regex runs only when one of these occurs in the text (or this regex matches). Each
+   * is a part of what the regex needs that starts with a rare character where there is one: V8 looks for a
+   * pattern's first character, so `yJ` is four times cheaper than `eyJ` over source code.
+   */
+  keywords: string[] | RegExp;
   re: RegExp;
   /** Capture group holding the secret (default 0). */
   group?: number;
@@ -89,7 +93,7 @@ const TOKEN_RULES: readonly TokenRule[] = [
   {
     id: 'aws-secret-access-key',
     description: 'AWS secret access key',
-    keywords: ['aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'SecretAccessKey'],
+    keywords: ['_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'SecretAccessKey'],
     re: /(?:aws_secret_access_key|AWS_SECRET_ACCESS_KEY|SecretAccessKey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/g,
     group: 1,
     allow: (s) => s.includes('EXAMPLEKEY'),
@@ -97,14 +101,14 @@ const TOKEN_RULES: readonly TokenRule[] = [
   {
     id: 'github-token',
     description: 'GitHub token',
-    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+    keywords: /gh[pousr]_/,
     re: /\b(gh[pousr]_[A-Za-z0-9]{36})\b/g,
     group: 1,
   },
   {
     id: 'github-fine-grained-token',
     description: 'GitHub fine-grained personal access token',
-    keywords: ['github_pat_'],
+    keywords: ['_pat_'],
     re: /\b(github_pat_[A-Za-z0-9_]{82})\b/g,
     group: 1,
   },
@@ -118,21 +122,21 @@ const TOKEN_RULES: readonly TokenRule[] = [
   {
     id: 'slack-token',
     description: 'Slack token',
-    keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-'],
+    keywords: ['xox'],
     re: /\b(xox[abprs]-[0-9]{8,13}-[0-9A-Za-z-]{8,})/g,
     group: 1,
   },
   {
     id: 'slack-webhook',
     description: 'Slack incoming webhook',
-    keywords: ['hooks.slack.com'],
+    keywords: ['.slack.com'],
     re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/g,
     group: 1,
   },
   {
     id: 'stripe-secret-key',
     description: 'Stripe live secret key',
-    keywords: ['sk_live_', 'rk_live_'],
+    keywords: ['k_live_'],
     re: /\b([sr]k_live_[A-Za-z0-9]{20,})\b/g,
     group: 1,
   },
@@ -146,14 +150,14 @@ const TOKEN_RULES: readonly TokenRule[] = [
   {
     id: 'npm-token',
     description: 'npm access token',
-    keywords: ['npm_'],
+    keywords: ['pm_'],
     re: /\b(npm_[A-Za-z0-9]{36})\b/g,
     group: 1,
   },
   {
     id: 'jwt',
     description: 'JSON Web Token',
-    keywords: ['eyJ'],
+    keywords: ['yJ'],
     re: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})/g,
     group: 1,
   },
@@ -240,7 +244,7 @@ function credentialFile(path: string, text: string): SecretHit[] | undefined {
   if (
     /\/\.kube\/config$/.test(path) ||
     /^kubeconfig/i.test(name) ||
-    /^kind:[ \t]*Config[ \t]*$/m.test(text)
+    (text.includes('kind:') && /^kind:[ \t]*Config[ \t]*$/m.test(text))
   ) {
     if (!/^kind:[ \t]*Config[ \t]*$/m.test(text)) return undefined;
     each(/^[ \t]*client-key-data:[ \t]*(\S+)/gm, 'kubeconfig-client-key', 'Kubernetes client key');
@@ -256,7 +260,8 @@ const MAX_HITS_PER_FILE = 20;
 export function scanSecrets(path: string, text: string): SecretHit[] {
   const hits = credentialFile(path, text) ?? [];
   for (const rule of TOKEN_RULES) {
-    if (!rule.keywords.some((k) => text.includes(k))) continue;
+    const k = rule.keywords;
+    if (!(Array.isArray(k) ? k.some((w) => text.includes(w)) : k.test(text))) continue;
     for (const m of text.matchAll(rule.re)) {
       const v = m[rule.group ?? 0] ?? '';
       if (rule.allow?.(v)) continue;

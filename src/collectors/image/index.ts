@@ -1,6 +1,8 @@
 // Image sources for `bulkhead image scan`: open an image wherever it lives, without pulling or extracting
 // it, and stream its layers to the analyzers. See types.ts for the contract.
+
 import { openDaemonImage } from './daemon.js';
+import { prewarmLayerThread } from './layer-thread.js';
 import { openFileImage } from './layout.js';
 import { openRegistryImage } from './registry.js';
 import { formatPlatform, hostPlatform, parseImageSpec, parsePlatform } from './spec.js';
@@ -28,6 +30,7 @@ const describe = (spec: ImageSpec): string => {
  */
 export async function openImage(spec: ImageSpec | string, opts: OpenOptions = {}): Promise<OpenedImage> {
   const parsed = typeof spec === 'string' ? parseImageSpec(spec) : spec;
+  prewarmLayerThread();
   const reference = typeof spec === 'string' ? spec : describe(spec);
   const want = {
     platform: opts.platform ? parsePlatform(opts.platform) : hostPlatform(),

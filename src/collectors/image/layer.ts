@@ -8,6 +8,7 @@ import { pipeline, Readable, Transform, type TransformCallback } from 'node:stre
 import * as zlib from 'node:zlib';
 import { type Header, extract as tarExtract } from 'tar-stream';
 import type { EntryType, LayerEntry, LayerInfo } from '../../facts/image-scan.js';
+import { type ThreadWalk, ThreadWalkError, walkInThread } from './layer-thread.js';
 import { decodeName, normaliseTarPath, type PathSet, whiteoutOf } from './path.js';
 import type { EntryVisitor, WalkLimits } from './types.js';
 
@@ -39,6 +40,8 @@ const CHUNK = 128 * 1024;
 /** zstd's own decoder refuses windows over 128 MiB unless told otherwise; so do we (fzstd allocates them). */
 const MAX_ZSTD_WINDOW = 128 * 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
+const noop = (): void => {};
+const readNothing = async (): Promise<Buffer> => EMPTY;
 
 export const shortDigest = (d: string): string => (d.startsWith('sha256:') ? d.slice(0, 19) : d.slice(0, 12));
 
@@ -104,7 +107,7 @@ async function zstdStream(): Promise<Transform> {
   });
 }
 
-function entryType(t: Header['type'] | null): EntryType {
+function entryType(t: string | null): EntryType {
   switch (t) {
     case 'file':
     case 'contiguous-file':
@@ -204,64 +207,383 @@ class EntryContent {
   }
 }
 
+/** A layer whose blob is open and, when compressed, already decoding in the worker thread. */
+export interface PreparedLayer {
+  /** Streams the layer through the visitor (once). */
+  walk(): Promise<LayerInfo>;
+  /** Gives the layer up unwalked: stops its decoding and closes its blob. */
+  cancel(): void;
+}
+
 /**
  * Streams one layer blob through the visitor. Never rejects for bad content: corruption, truncation and
  * caps become problems and the layer's info says how far it got. Rejects only when the visitor's walk
  * must stop for a reason outside the layer (none today).
  */
 export async function walkLayer(src: LayerSource, blob: Readable, state: WalkState): Promise<LayerInfo> {
-  const { limits } = state;
-  const label = `layer ${src.index}${src.digest ? ` (${shortDigest(src.digest)})` : ''}`;
-  const notes = new Notes(label, state.problems, limits.maxProblemsPerKind);
-  const info: LayerInfo = {
-    index: src.index,
-    digest: src.digest,
-    size: 0,
-    entries: 0,
-    ...(src.diffId ? { diffId: src.diffId } : {}),
-    ...(src.mediaType ? { mediaType: src.mediaType } : {}),
-    ...(src.createdBy !== undefined ? { createdBy: src.createdBy } : {}),
-  };
-  state.paths.clear();
+  return (await prepareLayer(src, blob, state)).walk();
+}
 
+/**
+ * Reads the blob's first bytes (the codec) and starts decoding it in the worker thread, so that the next
+ * layer inflates while the current one is analysed. Nothing is reported until walk().
+ */
+export async function prepareLayer(
+  src: LayerSource,
+  blob: Readable,
+  state: WalkState,
+): Promise<PreparedLayer> {
+  const { limits } = state;
+  const unwalked = (kind: string, message: string): PreparedLayer => ({
+    walk: async () => {
+      const info = layerInfo(src);
+      const notes = new Notes(layerLabel(src), state.problems, limits.maxProblemsPerKind);
+      notes.add(kind, message);
+      notes.flush();
+      return info;
+    },
+    cancel: () => {},
+  });
   // The first bytes decide the codec; they are put back in front of the stream.
   const head = await readHead(blob, 16);
-  if (head === undefined) {
-    notes.add('corrupt', 'empty blob');
-    notes.flush();
-    return info;
-  }
+  if (head === undefined) return unwalked('corrupt', 'empty blob');
   const codec = sniff(head.bytes);
   if (codec === 'bzip2' || codec === 'xz') {
     blob.destroy();
-    notes.add('unsupported', `${codec}-compressed layer not supported; not scanned`);
-    notes.flush();
-    return info;
+    return unwalked('unsupported', `${codec}-compressed layer not supported; not scanned`);
   }
   if (codec === 'zstd') {
     const w = zstdWindow(head.bytes);
     if (w === undefined || w > MAX_ZSTD_WINDOW) {
       blob.destroy();
-      notes.add(
+      return unwalked(
         'bomb',
         w === undefined
           ? 'invalid zstd frame header; not scanned'
           : `zstd window of ${w} bytes exceeds ${MAX_ZSTD_WINDOW}: not scanned (memory bomb)`,
       );
-      notes.flush();
-      return info;
     }
   }
+  const wantBlobHash = src.verifyDigest && src.digest.startsWith('sha256:');
+  const wantTarHash = src.diffId?.startsWith('sha256:') === true;
+  const threaded =
+    codec === 'gzip' || codec === 'zstd'
+      ? walkInThread(
+          head.chunks,
+          {
+            codec,
+            blobHash: wantBlobHash,
+            tarHash: wantTarHash,
+            maxLayerBytes: limits.maxLayerBytes,
+            maxRatio: limits.maxRatio,
+          },
+          head.close,
+        )
+      : undefined;
+  let used = false;
+  return {
+    walk: () => {
+      if (used) throw new Error('PreparedLayer.walk() called twice');
+      used = true;
+      return walkPrepared(src, state, head, codec, threaded, wantBlobHash, wantTarHash);
+    },
+    cancel: () => {
+      if (used) return;
+      used = true;
+      threaded?.cancel();
+      head.close();
+    },
+  };
+}
 
-  const blobHash = src.verifyDigest && src.digest.startsWith('sha256:') ? createHash('sha256') : undefined;
+const layerLabel = (src: LayerSource): string =>
+  `layer ${src.index}${src.digest ? ` (${shortDigest(src.digest)})` : ''}`;
+
+const layerInfo = (src: LayerSource): LayerInfo => ({
+  index: src.index,
+  digest: src.digest,
+  size: 0,
+  entries: 0,
+  ...(src.diffId ? { diffId: src.diffId } : {}),
+  ...(src.mediaType ? { mediaType: src.mediaType } : {}),
+  ...(src.createdBy !== undefined ? { createdBy: src.createdBy } : {}),
+});
+
+async function walkPrepared(
+  src: LayerSource,
+  state: WalkState,
+  head: Head,
+  codec: 'gzip' | 'zstd' | 'none',
+  threaded: ThreadWalk | undefined,
+  wantBlobHash: boolean,
+  wantTarHash: boolean,
+): Promise<LayerInfo> {
+  const { limits } = state;
+  const notes = new Notes(layerLabel(src), state.problems, limits.maxProblemsPerKind);
+  const info = layerInfo(src);
+  state.paths.clear();
+  // The first failure names the layer's problem; what it causes downstream (premature close) does not.
+  let failure: { where: 'pipe' | 'tar'; err: Error } | undefined;
+  const fail = (where: 'pipe' | 'tar', err: Error): void => {
+    failure ??= { where, err };
+  };
+  const entries = new EntryHandler(src, state, notes, info);
+
+  let counts: { compressed: number; decompressed: number };
+  let blobDigest: string | undefined;
+  let tarDigest: string | undefined;
+  if (threaded) {
+    const imageCap = capImage(threaded.chunks, state);
+    await walkTar(imageCap.chunks, entries, fail, () => failure !== undefined, threaded.cancel);
+    if (failure?.err instanceof ThreadWalkError && failure.err.kind === 'cut')
+      failure = { where: 'pipe', err: new CutError(failure.err.message) };
+    counts = { compressed: threaded.compressed, decompressed: imageCap.decompressed() };
+    blobDigest = threaded.blobDigest;
+    tarDigest = threaded.tarDigest;
+  } else {
+    const decode = await decodeInProcess(head, codec, wantBlobHash, wantTarHash, limits, state, (err) =>
+      fail('pipe', err),
+    );
+    await walkTar(
+      decode.tar,
+      entries,
+      fail,
+      () => failure !== undefined,
+      () => decode.tar.destroy(),
+    );
+    counts = decode;
+    blobDigest = decode.blobDigest();
+    tarDigest = decode.tarDigest();
+  }
+
+  info.size = counts.compressed;
+  state.imageBytes += counts.decompressed;
+  if (failure?.err instanceof CutError) notes.add('bomb', failure.err.message);
+  else if (failure?.where === 'pipe')
+    notes.add(
+      'corrupt',
+      `${codec === 'none' ? 'blob' : `${codec} stream`} corrupt or truncated after ${info.entries} entries: ${failure.err.message}`,
+    );
+  else if (failure)
+    notes.add('corrupt', `tar corrupt or truncated after ${info.entries} entries: ${failure.err.message}`);
+  if (!failure && blobDigest && blobDigest !== src.digest)
+    notes.add(
+      'digest',
+      `blob content is ${blobDigest}, not the ${src.digest} the manifest names: altered or corrupted in transit (its findings are still reported)`,
+    );
+  if (!failure && tarDigest && src.diffId && tarDigest !== src.diffId)
+    notes.add(
+      'digest',
+      `uncompressed tar is ${tarDigest}, not the diff id ${src.diffId} the config names: the layer was altered (its findings are still reported)`,
+    );
+  notes.flush();
+  return info;
+}
+
+/**
+ * The per-image cap for the threaded decoder: the layer's tar up to the cap, then a CutError (the per-layer
+ * and ratio caps are applied in the worker; the image's earlier layers are only known here).
+ */
+function capImage(
+  chunks: AsyncIterable<Buffer>,
+  state: WalkState,
+): { chunks: AsyncIterable<Buffer>; decompressed: () => number } {
+  let seen = 0;
+  const max = state.limits.maxImageBytes;
+  return {
+    decompressed: () => seen,
+    chunks: {
+      [Symbol.asyncIterator]: async function* () {
+        for await (const c of chunks) {
+          seen += c.length;
+          if (state.imageBytes + seen <= max) {
+            yield c;
+            continue;
+          }
+          const keep = c.length - (state.imageBytes + seen - max);
+          if (keep > 0) yield c.subarray(0, keep);
+          state.imageCapHit = true;
+          throw new CutError(
+            `decompressed size passed the per-image cap of ${max} bytes: layer cut, later layers skipped`,
+          );
+        }
+      },
+    },
+  };
+}
+
+/** Parses the tar (tar-stream), each entry's content pulled only as far as the visitor asks. */
+async function walkTar(
+  tar: AsyncIterable<Buffer>,
+  entries: EntryHandler,
+  fail: (where: 'pipe' | 'tar', err: Error) => void,
+  failed: () => boolean,
+  stop: () => void,
+): Promise<void> {
+  const extract = tarExtract({ filenameEncoding: 'latin1' } as never);
+  extract.on('error', (err: Error) => fail('tar', err));
+  const extractClosed = once(extract, 'close').catch(() => undefined);
+  let inflight: Promise<void> | undefined;
+  extract.on('entry', (header, source, next) => {
+    // streamx emits 'error' with or without listeners; a layer that breaks mid-entry is reported, not thrown.
+    source.on('error', noop);
+    const h = toTarHeader(header);
+    const type = entryType(h.type);
+    const size = entrySize(h.size);
+    // Only a regular file's bytes come through its stream; other entries (and empty files) have none to
+    // drain, and tar-stream moves on to the next header without waiting for their streams.
+    const content =
+      type === 'file' && size > 0 ? new EntryContent(source as unknown as Readable, size) : undefined;
+    const visited = entries.handle(h, content);
+    const done = (): void => {
+      if (content) inflight = content.drain().then(() => next());
+      else next();
+    };
+    if (visited === undefined) done();
+    else inflight = visited.then(done);
+  });
+
+  // Feed the tar parser with backpressure; stop at the first failure on either side.
+  try {
+    for await (const chunk of tar) {
+      if (failed() || extract.destroyed || extract.destroying) break;
+      if (!extract.write(chunk)) await drained(extract);
+    }
+  } catch (err) {
+    fail('pipe', err as Error);
+  }
+  if (failed()) {
+    if (!extract.destroyed) extract.destroy(null as never);
+    stop();
+  } else extract.end(undefined as never);
+  await extractClosed;
+  await inflight;
+}
+
+/** What the entry handler needs of a tar header (names as tar-stream decoded them: latin1). */
+interface TarHeader {
+  name: string;
+  type: string | null;
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  linkname?: string;
+  paxPath?: true;
+  paxLinkpath?: true;
+}
+
+function toTarHeader(header: Header): TarHeader {
+  const pax = header.pax as Record<string, unknown> | null | undefined;
+  const h: TarHeader = {
+    name: header.name,
+    type: header.type ?? null,
+    mode: header.mode ?? 0,
+    uid: header.uid ?? 0,
+    gid: header.gid ?? 0,
+    size: header.size ?? 0,
+  };
+  if (header.linkname) h.linkname = header.linkname;
+  if (typeof pax?.path === 'string') h.paxPath = true;
+  if (typeof pax?.linkpath === 'string') h.paxLinkpath = true;
+  return h;
+}
+
+const entrySize = (size: number): number => (Number.isFinite(size) && size > 0 ? size : 0);
+
+/** What the visitor reads an entry's content through. */
+interface Content {
+  read(max: number): Promise<Buffer>;
+}
+
+/** Normalises entries (names, whiteouts, duplicates, hardlinks) and hands them to the visitor. */
+class EntryHandler {
+  constructor(
+    private readonly src: LayerSource,
+    private readonly state: WalkState,
+    private readonly notes: Notes,
+    private readonly info: LayerInfo,
+  ) {}
+
+  /** A promise only when the visitor returns one; never rejects (visitor failures become notes). */
+  handle(h: TarHeader, content: Content | undefined): Promise<void> | undefined {
+    const { notes, state } = this;
+    this.info.entries++;
+    const { name: raw, badUtf8 } = decodeName(h.name, h.paxPath === true);
+    if (badUtf8) notes.add('non-UTF-8 name', `name is not UTF-8, kept as latin1: ${quote(raw)}`);
+    const norm = normaliseTarPath(raw);
+    if (norm.escape === 'traversal')
+      notes.add('path traversal', `${quote(raw)} climbs out of the root; read as ${norm.path}`);
+    else if (norm.escape === 'absolute') notes.add('absolute path', `absolute name ${quote(raw)}`);
+    const type = entryType(h.type);
+    const size = entrySize(h.size);
+    const wh = type === 'dir' || type === 'file' || type === 'other' ? whiteoutOf(norm.path) : undefined;
+    if (wh?.kind === 'meta') return undefined;
+    const entry: LayerEntry = {
+      path: wh ? wh.path : norm.path,
+      rawPath: raw,
+      type: wh ? 'other' : type,
+      mode: h.mode & 0o7777,
+      uid: h.uid,
+      gid: h.gid,
+      size,
+      layer: this.src.index,
+      read: content ? (max) => content.read(max) : readNothing,
+      ...(wh ? { whiteout: wh.kind } : {}),
+    };
+    if (h.linkname && (type === 'symlink' || type === 'hardlink'))
+      entry.linkname = decodeName(h.linkname, h.paxLinkpath === true).name;
+    if (!wh) {
+      if (state.paths.add(norm.path) && norm.path !== '/')
+        notes.add('duplicate', `duplicate entry ${norm.path} (the later one wins)`);
+      if (type === 'hardlink') this.checkHardlink(entry.linkname ?? '');
+    }
+    const failed = (err: unknown): void =>
+      notes.add('analyzer error', `analyzer failed on ${norm.path}: ${(err as Error)?.message ?? err}`);
+    try {
+      const r = state.visit(entry);
+      if (r) return r.catch(failed);
+    } catch (err) {
+      failed(err);
+    }
+    return undefined;
+  }
+
+  private checkHardlink(target: string): void {
+    const { notes, state } = this;
+    const t = normaliseTarPath(target);
+    if (target === '') notes.add('hardlink', 'hardlink without a target');
+    else if (t.escape === 'traversal')
+      notes.add('hardlink', `hardlink target ${quote(target)} is outside the image`);
+    else if (!state.paths.full && !state.paths.has(t.path))
+      notes.add('hardlink', `hardlink target ${quote(target)} is not an earlier entry of this layer`);
+  }
+}
+
+interface InProcessDecode {
+  tar: Readable;
+  readonly compressed: number;
+  readonly decompressed: number;
+  blobDigest(): string | undefined;
+  tarDigest(): string | undefined;
+}
+
+/** The decoder on the main thread: for uncompressed blobs, and wherever no worker thread can run. */
+async function decodeInProcess(
+  head: Head,
+  codec: 'gzip' | 'zstd' | 'none',
+  wantBlobHash: boolean,
+  wantTarHash: boolean,
+  limits: WalkLimits,
+  state: WalkState,
+  onError: (err: Error) => void,
+): Promise<InProcessDecode> {
+  const blobHash = wantBlobHash ? createHash('sha256') : undefined;
   // An uncompressed blob is the tar itself (docker save before Docker 25): one hash serves both checks.
-  const tarHash = !src.diffId?.startsWith('sha256:')
-    ? undefined
-    : codec === 'none' && blobHash
-      ? blobHash
-      : createHash('sha256');
+  const tarHash = !wantTarHash ? undefined : codec === 'none' && blobHash ? blobHash : createHash('sha256');
   const hashes = new Map<ReturnType<typeof createHash>, string>();
-  const digestOf = (h: ReturnType<typeof createHash>): string => {
+  const digestOf = (h: ReturnType<typeof createHash> | undefined): string | undefined => {
+    if (!h) return undefined;
     let d = hashes.get(h);
     if (d === undefined) {
       d = `sha256:${h.digest('hex')}`;
@@ -269,21 +591,26 @@ export async function walkLayer(src: LayerSource, blob: Readable, state: WalkSta
     }
     return d;
   };
-  let compressed = 0;
-  let decompressed = 0;
+  const out = {
+    compressed: 0,
+    decompressed: 0,
+    blobDigest: () => digestOf(blobHash),
+    tarDigest: () => digestOf(tarHash),
+    tar: undefined as unknown as Readable,
+  };
   let cut: string | undefined;
-
   const meterIn = meter((chunk) => {
-    compressed += chunk.length;
+    out.compressed += chunk.length;
     blobHash?.update(chunk);
   });
   const meterOut = meter((chunk) => {
-    decompressed += chunk.length;
+    out.decompressed += chunk.length;
+    const decompressed = out.decompressed;
     if (tarHash !== blobHash) tarHash?.update(chunk);
     if (decompressed > limits.maxLayerBytes)
       cut = `decompressed size passed the per-layer cap of ${limits.maxLayerBytes} bytes: layer cut (bomb?)`;
-    else if (codec !== 'none' && decompressed > limits.maxRatio * Math.max(compressed, 1024 * 1024))
-      cut = `decompression ratio passed ${limits.maxRatio}:1 (${compressed} bytes in, ${decompressed} out): layer cut (bomb?)`;
+    else if (codec !== 'none' && decompressed > limits.maxRatio * Math.max(out.compressed, 1024 * 1024))
+      cut = `decompression ratio passed ${limits.maxRatio}:1 (${out.compressed} bytes in, ${decompressed} out): layer cut (bomb?)`;
     else if (state.imageBytes + decompressed > limits.maxImageBytes) {
       state.imageCapHit = true;
       cut = `decompressed size passed the per-image cap of ${limits.maxImageBytes} bytes: layer cut, later layers skipped`;
@@ -296,126 +623,10 @@ export async function walkLayer(src: LayerSource, blob: Readable, state: WalkSta
       : codec === 'zstd'
         ? await zstdStream()
         : new Transform({ transform: (c, _e, cb) => cb(null, c) });
-  // The first failure names the layer's problem; what it causes downstream (premature close) does not.
-  let failure: { where: 'pipe' | 'tar'; err: Error } | undefined;
-  const fail = (where: 'pipe' | 'tar', err: Error): void => {
-    failure ??= { where, err };
-  };
-  const tar = pipeline(head.stream, meterIn, decoder, meterOut, (err) => {
-    if (err) fail('pipe', err);
+  out.tar = pipeline(head.stream(), meterIn, decoder, meterOut, (err) => {
+    if (err) onError(err);
   }) as Readable;
-
-  const extract = tarExtract({ filenameEncoding: 'latin1' } as never);
-  extract.on('error', (err: Error) => fail('tar', err));
-  const extractClosed = once(extract, 'close').catch(() => undefined);
-  let inflight: Promise<void> | undefined;
-  extract.on('entry', (header, source, next) => {
-    // streamx emits 'error' with or without listeners; a layer that breaks mid-entry is reported, not thrown.
-    source.on('error', () => {});
-    const stream = source as unknown as Readable;
-    inflight = handleEntry(header, stream).then(
-      () => next(),
-      (err: unknown) => next(err as Error),
-    );
-  });
-
-  async function handleEntry(header: Header, stream: Readable): Promise<void> {
-    info.entries++;
-    const pax = header.pax as Record<string, unknown> | null | undefined;
-    const { name: raw, badUtf8 } = decodeName(header.name, typeof pax?.path === 'string');
-    if (badUtf8) notes.add('non-UTF-8 name', `name is not UTF-8, kept as latin1: ${quote(raw)}`);
-    const norm = normaliseTarPath(raw);
-    if (norm.escape === 'traversal')
-      notes.add('path traversal', `${quote(raw)} climbs out of the root; read as ${norm.path}`);
-    else if (norm.escape === 'absolute') notes.add('absolute path', `absolute name ${quote(raw)}`);
-    const type = entryType(header.type);
-    const size = Number.isFinite(header.size) && header.size > 0 ? header.size : 0;
-    const content = new EntryContent(stream, type === 'file' ? size : 0);
-    try {
-      const wh = type === 'dir' || type === 'file' || type === 'other' ? whiteoutOf(norm.path) : undefined;
-      if (wh?.kind === 'meta') return;
-      const entry: LayerEntry = {
-        path: wh ? wh.path : norm.path,
-        rawPath: raw,
-        type: wh ? 'other' : type,
-        mode: (header.mode ?? 0) & 0o7777,
-        uid: header.uid ?? 0,
-        gid: header.gid ?? 0,
-        size,
-        layer: src.index,
-        read: (max) => content.read(max),
-        ...(wh ? { whiteout: wh.kind } : {}),
-      };
-      if (header.linkname && (type === 'symlink' || type === 'hardlink'))
-        entry.linkname = decodeName(header.linkname, typeof pax?.linkpath === 'string').name;
-      if (!wh) {
-        if (state.paths.add(norm.path) && norm.path !== '/')
-          notes.add('duplicate', `duplicate entry ${norm.path} (the later one wins)`);
-        if (type === 'hardlink') checkHardlink(entry.linkname ?? '');
-      }
-      try {
-        await state.visit(entry);
-      } catch (err) {
-        notes.add('analyzer error', `analyzer failed on ${norm.path}: ${(err as Error)?.message ?? err}`);
-      }
-    } finally {
-      await content.drain();
-    }
-  }
-
-  function checkHardlink(target: string): void {
-    const t = normaliseTarPath(target);
-    if (target === '') notes.add('hardlink', 'hardlink without a target');
-    else if (t.escape === 'traversal')
-      notes.add('hardlink', `hardlink target ${quote(target)} is outside the image`);
-    else if (!state.paths.full && !state.paths.has(t.path))
-      notes.add('hardlink', `hardlink target ${quote(target)} is not an earlier entry of this layer`);
-  }
-
-  // Feed the tar parser with backpressure; stop at the first failure on either side.
-  try {
-    for await (const chunk of tar) {
-      if (failure || extract.destroyed || extract.destroying) break;
-      if (!extract.write(chunk)) await drained(extract);
-    }
-  } catch (err) {
-    fail('pipe', err as Error);
-  }
-  if (failure) {
-    if (!extract.destroyed) extract.destroy(null as never);
-    tar.destroy();
-  } else extract.end(undefined as never);
-  await extractClosed;
-  await inflight;
-
-  info.size = compressed;
-  state.imageBytes += decompressed;
-  if (failure?.err instanceof CutError) notes.add('bomb', failure.err.message);
-  else if (failure?.where === 'pipe')
-    notes.add(
-      'corrupt',
-      `${codec === 'none' ? 'blob' : `${codec} stream`} corrupt or truncated after ${info.entries} entries: ${failure.err.message}`,
-    );
-  else if (failure)
-    notes.add('corrupt', `tar corrupt or truncated after ${info.entries} entries: ${failure.err.message}`);
-  if (!failure && blobHash) {
-    const got = digestOf(blobHash);
-    if (got !== src.digest)
-      notes.add(
-        'digest',
-        `blob content is ${got}, not the ${src.digest} the manifest names: altered or corrupted in transit (its findings are still reported)`,
-      );
-  }
-  if (!failure && tarHash && src.diffId) {
-    const got = digestOf(tarHash);
-    if (got !== src.diffId)
-      notes.add(
-        'digest',
-        `uncompressed tar is ${got}, not the diff id ${src.diffId} the config names: the layer was altered (its findings are still reported)`,
-      );
-  }
-  notes.flush();
-  return info;
+  return out;
 }
 
 function meter(onChunk: (chunk: Buffer) => void): Transform {
@@ -448,8 +659,17 @@ export function drained(w: {
   });
 }
 
-/** Reads at least `n` bytes (or all, if shorter) and returns them with a stream that replays them first. */
-async function readHead(blob: Readable, n: number): Promise<{ bytes: Buffer; stream: Readable } | undefined> {
+/** The first bytes of a blob, and the whole blob again from its first byte (as chunks or as a stream). */
+interface Head {
+  bytes: Buffer;
+  chunks: AsyncIterable<Buffer>;
+  stream(): Readable;
+  /** Stops reading the blob (idempotent). */
+  close(): void;
+}
+
+/** Reads at least `n` bytes (or all, if shorter) and returns them with a replay of the whole blob. */
+async function readHead(blob: Readable, n: number): Promise<Head | undefined> {
   const chunks: Buffer[] = [];
   let have = 0;
   const it = blob[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -478,10 +698,21 @@ async function readHead(blob: Readable, n: number): Promise<{ bytes: Buffer; str
       yield r.value;
     }
   }
-  const stream = Readable.from(replay(), { objectMode: false, highWaterMark: CHUNK });
-  stream.on('close', () => {
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
     if (!ended) void it.return?.();
     blob.destroy();
-  });
-  return { bytes: first, stream };
+  };
+  return {
+    bytes: first,
+    chunks: { [Symbol.asyncIterator]: replay },
+    stream: () => {
+      const stream = Readable.from(replay(), { objectMode: false, highWaterMark: CHUNK });
+      stream.on('close', close);
+      return stream;
+    },
+    close,
+  };
 }

@@ -10,6 +10,20 @@ export interface NormalisedPath {
 
 /** `./usr/bin/../lib/` → `/usr/lib`; `../../etc/passwd` → `/etc/passwd` with escape = traversal. */
 export function normaliseTarPath(raw: string): NormalisedPath {
+  // Most names are already clean (`usr/bin/env`, `./etc/`, `usr/lib/`): no `.`/`..` segments, no `//`.
+  let s = raw.startsWith('./') ? raw.slice(2) : raw;
+  if (s.endsWith('/')) s = s.slice(0, -1);
+  if (
+    s !== '' &&
+    s !== '.' &&
+    s.charCodeAt(0) !== 0x2f &&
+    !s.startsWith('./') &&
+    !s.includes('//') &&
+    !s.includes('..') &&
+    !s.includes('/./') &&
+    !s.endsWith('/.')
+  )
+    return { path: `/${s}` };
   let esc: NormalisedPath['escape'];
   if (raw.startsWith('/')) esc = 'absolute';
   const out: string[] = [];

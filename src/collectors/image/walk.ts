@@ -2,7 +2,7 @@
 // each streamed through walkLayer; what a layer could not give becomes a problem and the walk goes on.
 import type { Readable } from 'node:stream';
 import type { HistoryStep, LayerInfo } from '../../facts/image-scan.js';
-import { type LayerSource, shortDigest, type WalkState, walkLayer } from './layer.js';
+import { type LayerSource, type PreparedLayer, prepareLayer, shortDigest, type WalkState } from './layer.js';
 import { PathSet } from './path.js';
 import type { EntryVisitor, WalkLimits } from './types.js';
 
@@ -40,6 +40,11 @@ export function attribute(layers: LayerInfo[], history: readonly HistoryStep[]):
 /** Whether a failure opening a blob means the whole source is gone (so the walk rejects). */
 export type OpenBlob = (src: LayerSource) => Promise<Readable>;
 
+/**
+ * Walks the layers in order. The next layer's blob is opened and its decoding started (in the worker
+ * thread) while the current one is analysed, so the analyzers and decompression overlap across layers too;
+ * what opening a layer reports is still reported in layer order.
+ */
 export async function walkSources(
   sources: readonly LayerSource[],
   openBlob: OpenBlob,
@@ -47,27 +52,48 @@ export async function walkSources(
   onLayer: ((l: LayerInfo) => void) | undefined,
   isFatal: (err: unknown) => boolean = () => false,
 ): Promise<LayerInfo[]> {
+  type Opened = { prepared: PreparedLayer } | { error: unknown } | undefined;
+  const open = async (src: LayerSource): Promise<Opened> => {
+    let blob: Readable;
+    try {
+      blob = await openBlob(src);
+    } catch (error) {
+      return { error };
+    }
+    return { prepared: await prepareLayer(src, blob, state) };
+  };
   const out: LayerInfo[] = [];
   let skipped = 0;
-  for (const src of sources) {
-    let info: LayerInfo;
-    if (state.imageCapHit) {
-      skipped++;
-      info = emptyInfo(src);
-    } else {
-      let blob: Readable | undefined;
-      try {
-        blob = await openBlob(src);
-      } catch (err) {
-        if (isFatal(err)) throw err;
+  let next: Promise<Opened> | undefined = sources[0] ? open(sources[0]) : undefined;
+  try {
+    for (let i = 0; i < sources.length; i++) {
+      const src = sources[i]!;
+      const current = await next;
+      next = undefined;
+      let info: LayerInfo;
+      if (state.imageCapHit || current === undefined) {
+        if (current && 'prepared' in current) current.prepared.cancel();
+        skipped++;
+        info = emptyInfo(src);
+      } else if ('error' in current) {
+        if (isFatal(current.error)) throw current.error;
         state.problems.push(
-          `layer ${src.index}${src.digest ? ` (${shortDigest(src.digest)})` : ''}: cannot read the blob: ${(err as Error).message ?? err}`,
+          `layer ${src.index}${src.digest ? ` (${shortDigest(src.digest)})` : ''}: cannot read the blob: ${(current.error as Error)?.message ?? current.error}`,
         );
+        info = emptyInfo(src);
+      } else {
+        const following = sources[i + 1];
+        if (following) next = open(following);
+        info = await current.prepared.walk();
       }
-      info = blob ? await walkLayer(src, blob, state) : emptyInfo(src);
+      if (!next && !state.imageCapHit && sources[i + 1]) next = open(sources[i + 1]!);
+      out.push(info);
+      onLayer?.(info);
     }
-    out.push(info);
-    onLayer?.(info);
+  } finally {
+    // A walk that stops early (a fatal error) leaves no decoding behind.
+    const left = await next?.catch(() => undefined);
+    if (left && 'prepared' in left) left.prepared.cancel();
   }
   if (skipped > 0) state.problems.push(`${skipped} layers not scanned: the per-image size cap was reached`);
   return out;

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runAudit } from '../../audit/run.js';
 import { allChecks } from '../../checks/index.js';
+import { prewarmLayerThread } from '../../collectors/image/layer-thread.js';
 import { loadConfig } from '../../config/load.js';
 import { BulkheadError, UsageError } from '../../core/errors.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/model.js';
@@ -407,6 +408,8 @@ export function buildProgram(): Command {
     .option('--no-color', 'disable colours')
     .option('-v, --verbose', 'list passing checks too')
     .action(async (images: string[], flags: import('./image.js').ImageScanFlags & { config?: string }) => {
+      // The layer decoder thread boots (~80 ms) while the scan code loads.
+      prewarmLayerThread();
       const { config, source } = await loadConfig(flags.config);
       const { imageScan } = await import('./image.js');
       process.exitCode = await imageScan(images, flags, config, source);
