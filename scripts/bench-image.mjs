@@ -6,7 +6,8 @@
 //   b. `bulkhead image scan IMAGE.tar --db EMPTY -f json -o /dev/null`: wall time from spawn to exit, Node
 //      start-up included, and peak RSS. With no database, the scan does everything except vulnerability
 //      matching (it says so once);
-//   c. the same with a small database imported from test/fixtures/osv (BENCH_OSV=0 skips it).
+//   c. the same with BULKHEAD_LAYER_THREAD=0 (layers decompressed on the main thread, no worker);
+//   d. the same as b with a small database imported from test/fixtures/osv (BENCH_OSV=0 skips it).
 // Throughput is MiB of uncompressed layer tar per second. Targets (issue 4): bulkhead ≥ 0.7x the limit,
 // peak RSS < 300 MB whatever the size. One warm-up, then the median of BENCH_RUNS runs (default 3).
 // Knobs: BENCH_SIZES=100,1000 (MiB), BENCH_SEED=1, BENCH_LEVEL=6 (gzip), BENCH_RUNS, BENCH_OSV=0,
@@ -192,7 +193,7 @@ function limit(blobs) {
   };
 }
 
-function scan(image, db) {
+function scan(image, db, env = {}) {
   const report = join(work, 'report.json');
   return (first) => {
     // cwd outside the repository so its .bulkhead.yaml, if any, does not apply. The report goes to a file
@@ -200,9 +201,7 @@ function scan(image, db) {
     const r = measure(
       process.execPath,
       [BIN, 'image', 'scan', image, '--db', db, '-f', 'json', '-o', report],
-      {
-        cwd: work,
-      },
+      { cwd: work, env },
     );
     // 1 is "findings at or over --fail-on"; anything else is a failure of the scan.
     if (r.status !== 0 && r.status !== 1)
@@ -300,6 +299,18 @@ try {
       ...bh,
       limitMs: lim.wallMs,
       ratio: lim.error || bh.error ? null : lim.wallMs / bh.wallMs,
+    });
+    // The same scan with the layer reader thread off (decompression on the main thread), for comparison.
+    const inproc = repeat(
+      `${im.label}: bulkhead, empty db, no thread`,
+      scan(im.path, emptyDb, { BULKHEAD_LAYER_THREAD: '0' }),
+    );
+    rows.push({
+      ...base,
+      what: 'bulkhead, no vuln DB, `BULKHEAD_LAYER_THREAD=0`',
+      ...inproc,
+      limitMs: lim.wallMs,
+      ratio: lim.error || inproc.error ? null : lim.wallMs / inproc.wallMs,
     });
     if (osvDb) {
       const o = repeat(`${im.label}: bulkhead, osv db`, scan(im.path, osvDb));

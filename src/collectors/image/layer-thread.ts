@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /** Blob bytes sent to the worker and not yet consumed by its decoder, before reading the blob pauses. */
-const IN_LIMIT = 4 * 1024 * 1024;
+const IN_LIMIT = 2 * 1024 * 1024;
 
 export interface ThreadWalkOptions {
   codec: 'gzip' | 'zstd';

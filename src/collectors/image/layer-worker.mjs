@@ -12,7 +12,7 @@ import { parentPort } from 'node:worker_threads';
 import * as zlib from 'node:zlib';
 
 /** Tar bytes sent but not yet acknowledged, per job, before decompression pauses. */
-const OUT_LIMIT = 8 * 1024 * 1024;
+const OUT_LIMIT = 4 * 1024 * 1024;
 const OUT_CHUNK = 1024 * 1024;
 
 /**

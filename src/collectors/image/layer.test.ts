@@ -278,6 +278,23 @@ for (const mode of ['worker thread', 'in-process'] as const)
         expect(problems[0]).toMatch(problem);
       });
 
+      it('a link or fifo that carries bytes (hostile) is drained, not stalled on', async () => {
+        const tar = rawTar([
+          { name: 'ln', type: 'symlink', linkname: 'target', content: Buffer.alloc(70000, 1) },
+          { name: 'pipe', type: 'fifo', content: 'data in a fifo' },
+          { name: 'after', content: 'still read' },
+        ]);
+        for (const blob of [tar, gzipSync(tar)]) {
+          const { seen, problems } = await walk(blob);
+          expect(problems).toEqual([]);
+          expect(seen.map((s) => [s.path, s.type, s.content])).toEqual([
+            ['/ln', 'symlink', undefined],
+            ['/pipe', 'fifo', undefined],
+            ['/after', 'file', 'still read'],
+          ]);
+        }
+      });
+
       it('a normal relative name is not a problem', async () => {
         const { problems } = await walk(rawTar([{ name: 'usr/../etc/ok', content: 'x' }]));
         expect(problems).toEqual([]);

@@ -430,13 +430,17 @@ async function walkTar(
     const h = toTarHeader(header);
     const type = entryType(h.type);
     const size = entrySize(h.size);
-    // Only a regular file's bytes come through its stream; other entries (and empty files) have none to
-    // drain, and tar-stream moves on to the next header without waiting for their streams.
-    const content =
-      type === 'file' && size > 0 ? new EntryContent(source as unknown as Readable, size) : undefined;
+    // Entries without bytes (and directories, whose stream tar-stream never feeds) have nothing to drain:
+    // tar-stream moves on without waiting for their streams. Any other entry's bytes must be drained, even a
+    // link's or a device's that a hostile tar gave a size: the visitor sees only a regular file's.
+    const drain =
+      size > 0 && header.type !== 'directory'
+        ? new EntryContent(source as unknown as Readable, type === 'file' ? size : 0)
+        : undefined;
+    const content = type === 'file' ? drain : undefined;
     const visited = entries.handle(h, content);
     const done = (): void => {
-      if (content) inflight = content.drain().then(() => next());
+      if (drain) inflight = drain.drain().then(() => next());
       else next();
     };
     if (visited === undefined) done();
