@@ -379,6 +379,20 @@ for (const mode of ['worker thread', 'in-process'] as const)
         ]);
       });
 
+      it('a visitor that reads only after the layer broke gets what arrived, without hanging', async () => {
+        const tar = rawTar([{ name: 'b', content: Buffer.alloc(5000, 'b') }]);
+        const got: number[] = [];
+        const { problems } = await walk(tar.subarray(0, 512 + 1000), {
+          visit: async (e) => {
+            await new Promise((r) => setTimeout(r, 30));
+            got.push((await e.read(5000)).length);
+          },
+        });
+        expect(got.length).toBe(1);
+        expect(got[0]).toBeLessThanOrEqual(1000);
+        expect(problems).toEqual([expect.stringMatching(/tar corrupt or truncated after 1 entries/)]);
+      });
+
       it('truncated and corrupt gzip streams are reported', async () => {
         const tar = await packTar([{ name: 'a', content: Buffer.alloc(100000, 'q') }]);
         const gz = gzipSync(tar);

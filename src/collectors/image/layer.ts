@@ -155,7 +155,8 @@ class EntryContent {
   private chunks: Buffer[] = [];
   private have = 0;
   private ended = false;
-  private iter: AsyncIterator<Buffer> | undefined;
+  private listening = false;
+  private waiting: { want: number; resolve: () => void } | undefined;
   closed = false;
 
   constructor(
@@ -166,44 +167,61 @@ class EntryContent {
   async read(max: number): Promise<Buffer> {
     if (this.closed) throw new Error('LayerEntry.read() called after the visitor returned');
     const want = Math.max(0, Math.min(Math.floor(max), this.size));
-    this.iter ??= this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    try {
-      while (this.have < want && !this.ended) {
-        const r = await this.iter.next();
-        if (r.done) this.ended = true;
-        else {
-          this.chunks.push(r.value);
-          this.have += r.value.length;
-        }
-      }
-    } catch {
-      // The layer broke mid-entry (truncated, cut): the visitor gets what arrived; the walk reports it.
-      this.ended = true;
+    if (this.have < want && !this.ended) this.listen();
+    if (this.have < want && !this.ended) {
+      await new Promise<void>((resolve) => {
+        this.waiting = { want, resolve };
+        this.stream.resume();
+      });
     }
     if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks)];
     const all = this.chunks[0] ?? EMPTY;
     return all.length > want ? all.subarray(0, want) : all;
   }
 
-  /** Skips what nobody read. */
-  async drain(): Promise<void> {
+  /**
+   * Bytes are taken from 'data' events (no async iterator: a promise per chunk), the stream paused as soon
+   * as a read has what it asked for, so no more than that is buffered.
+   */
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    const wake = (): void => {
+      const w = this.waiting;
+      if (w && (this.have >= w.want || this.ended)) {
+        this.waiting = undefined;
+        if (!this.closed) this.stream.pause();
+        w.resolve();
+      }
+    };
+    this.stream.on('data', (chunk: Buffer) => {
+      if (this.closed) return;
+      this.chunks.push(chunk);
+      this.have += chunk.length;
+      wake();
+    });
+    // The layer broke mid-entry (truncated, cut): the visitor gets what arrived; the walk reports it.
+    const end = (): void => {
+      this.ended = true;
+      wake();
+    };
+    this.stream.on('end', end);
+    this.stream.on('close', end);
+    this.stream.on('error', end);
+    // Already gone (the layer broke while the visitor was busy elsewhere): no event will come.
+    const s = this.stream as unknown as { destroyed?: boolean; destroying?: boolean };
+    if (s.destroyed || s.destroying) this.ended = true;
+  }
+
+  /**
+   * Lets what nobody read flow away. tar-stream feeds the entry's remaining bytes to the flowing stream and
+   * moves on to the next header by itself (waiting on the stream's backpressure, if any), so there is no
+   * need to wait for 'end' here: that cost a promise and event-loop turns per entry.
+   */
+  drain(): void {
     this.closed = true;
     this.chunks = [];
-    if (this.iter) {
-      try {
-        while (!this.ended) if ((await this.iter.next()).done) this.ended = true;
-      } catch {
-        this.ended = true;
-      }
-      return;
-    }
-    const s = this.stream;
-    await new Promise<void>((resolve) => {
-      s.once('end', resolve);
-      s.once('close', resolve);
-      s.once('error', resolve);
-      s.resume();
-    });
+    this.stream.resume();
   }
 }
 
@@ -440,8 +458,8 @@ async function walkTar(
     const content = type === 'file' ? drain : undefined;
     const visited = entries.handle(h, content);
     const done = (): void => {
-      if (drain) inflight = drain.drain().then(() => next());
-      else next();
+      drain?.drain();
+      next();
     };
     if (visited === undefined) done();
     else inflight = visited.then(done);
