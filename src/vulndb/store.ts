@@ -2,7 +2,7 @@
 // exclusive lock because without it every statement re-acquires the file lock (~0.3 ms a lookup instead of
 // ~10 µs). Third-party types stay in this file.
 
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -78,9 +78,44 @@ export function openStore(path: string, opts: { create: boolean }): Store {
   }
   if (opts.create) mkdirSync(dirname(path), { recursive: true });
   else if (!statSync(path).isFile()) throw new VulnDbError(`${path} is not a file`);
+  const isLocked = (e: unknown): boolean => e instanceof Error && /database is locked/i.test(e.message);
   let db: SqliteDatabase;
   try {
-    db = new (sqliteModule().Database)(path, { fileMustExist: !opts.create });
+    db = openLocked(path, opts.create);
+  } catch (e) {
+    if (!isLocked(e)) throw e;
+    if (!clearStaleLock(path)) throw lockedError(path);
+    // A killed bulkhead left its lock behind: cleared, so try once more.
+    try {
+      db = openLocked(path, opts.create);
+    } catch (again) {
+      throw isLocked(again) ? lockedError(path) : again;
+    }
+  }
+  // Who holds the lock, so that a later open can tell a live lock from one a killed process left.
+  try {
+    writeFileSync(ownerFile(path), String(process.pid));
+  } catch {
+    // Read-only directory: stale-lock recovery then falls back to the lock's age.
+  }
+  return {
+    db,
+    path,
+    close: () => {
+      if (!db.isOpen) return;
+      db.close();
+      rmSync(ownerFile(path), { force: true });
+    },
+  };
+}
+
+const ownerFile = (path: string): string => `${path}.lock-owner`;
+
+/** Opens the database and reads its schema (which takes node-sqlite3-wasm's lock, held until close). */
+function openLocked(path: string, create: boolean): SqliteDatabase {
+  let db: SqliteDatabase;
+  try {
+    db = new (sqliteModule().Database)(path, { fileMustExist: !create });
   } catch (e) {
     throw new VulnDbError(`cannot open vulnerability database ${path}: ${(e as Error).message}`);
   }
@@ -88,7 +123,7 @@ export function openStore(path: string, opts: { create: boolean }): Store {
     db.exec('PRAGMA locking_mode = EXCLUSIVE');
     const version = readSchemaVersion(db, path);
     if (version === undefined) {
-      if (!opts.create) throw new VulnDbError(`${path} is an empty vulnerability database`);
+      if (!create) throw new VulnDbError(`${path} is an empty vulnerability database`);
       db.exec('BEGIN');
       db.exec(SCHEMA);
       db.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', [
@@ -104,11 +139,51 @@ export function openStore(path: string, opts: { create: boolean }): Store {
     if (e instanceof VulnDbError) throw e;
     throw new VulnDbError(`cannot read vulnerability database ${path}: ${(e as Error).message}`);
   }
-  return {
-    db,
-    path,
-    close: () => {
-      if (db.isOpen) db.close();
-    },
-  };
+  return db;
+}
+
+function lockedError(path: string): VulnDbError {
+  let pid = '';
+  try {
+    pid = readFileSync(ownerFile(path), 'utf8').trim();
+  } catch {}
+  return new VulnDbError(
+    `vulnerability database ${path} is in use${pid ? ` by process ${pid}` : ''}`,
+    `wait for that bulkhead to finish; if none is running, remove ${path}.lock`,
+  );
+}
+
+/**
+ * node-sqlite3-wasm locks a database with a `PATH.lock` directory, which a process that is killed (Ctrl-C
+ * during an import or a scan) leaves behind, locking everyone out for good. The lock is stale when the
+ * process recorded in `PATH.lock-owner` is gone, or, with no owner recorded, when it is over a minute old.
+ * Returns whether a stale lock was removed.
+ */
+export function clearStaleLock(path: string): boolean {
+  const lock = `${path}.lock`;
+  let lockStat: ReturnType<typeof statSync> | undefined;
+  try {
+    lockStat = statSync(lock);
+  } catch {
+    return false;
+  }
+  let pid: number | undefined;
+  try {
+    pid = Number.parseInt(readFileSync(ownerFile(path), 'utf8'), 10);
+  } catch {}
+  if (pid !== undefined && Number.isInteger(pid) && pid > 0) {
+    if (pid !== process.pid && processAlive(pid)) return false;
+  } else if (Date.now() - lockStat.mtimeMs < 60_000) return false;
+  rmSync(lock, { recursive: true, force: true });
+  rmSync(ownerFile(path), { force: true });
+  return true;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
