@@ -3,6 +3,7 @@
 // database, then judge the facts with the image-scan checks, the audit's image checks (config and history)
 // and the Dockerfile rules replayed on the recovered history. Same report, reporters and exit codes as audit.
 
+import { existsSync } from 'node:fs';
 import { createAnalyzer, scanCommand } from '../analysis/image/index.js';
 import { dockerfileChecks } from '../checks/dockerfile/index.js';
 import { imageChecks } from '../checks/image/index.js';
@@ -23,7 +24,6 @@ import type { ImageFacts } from '../facts/image.js';
 import type { FileFinding, ImageScanFacts } from '../facts/image-scan.js';
 import { VERSION } from '../version.js';
 import type { VulnDb } from '../vulndb/match.js';
-import { dbStatus } from '../vulndb/status.js';
 import { defaultDbPath } from '../vulndb/store.js';
 import { dockerfileFromHistory } from './history.js';
 
@@ -236,14 +236,15 @@ export async function runImageScan(opts: ImageScanOptions): Promise<ImageScanOut
   const diagnostics: string[] = [];
 
   const dbPath = opts.dbPath ?? defaultDbPath(env);
-  let db: VulnDb | undefined;
-  const status = dbStatus(dbPath, settings.now);
-  if (!status.exists)
+  // Only whether it exists: dbStatus would also count every advisory (a GROUP BY over the whole table,
+  // a second open), which the scan does not use; openDb validates the file.
+  const hasDb = existsSync(dbPath);
+  if (!hasDb)
     warnings.push(
       `no vulnerability database at ${dbPath}: vulnerabilities were not matched (run \`bulkhead db import PATH\`); the other analyses ran`,
     );
   // The matcher (SQLite, semver, PEP 440) is loaded only when there is a database to match against.
-  else db = (await import('../vulndb/match.js')).openDb(dbPath);
+  const db = hasDb ? (await import('../vulndb/match.js')).openDb(dbPath) : undefined;
 
   const run = db ? checks : checks.filter((c) => !NEEDS_DB.has(c.id));
   const scans: ImageScanFacts[] = [];
