@@ -317,7 +317,8 @@ export async function prepareLayer(
 const layerLabel = (src: LayerSource): string =>
   `layer ${src.index}${src.digest ? ` (${shortDigest(src.digest)})` : ''}`;
 
-const layerInfo = (src: LayerSource): LayerInfo => ({
+/** A layer's info before anything is read from it. */
+export const layerInfo = (src: LayerSource): LayerInfo => ({
   index: src.index,
   digest: src.digest,
   size: 0,

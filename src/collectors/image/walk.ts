@@ -2,7 +2,14 @@
 // each streamed through walkLayer; what a layer could not give becomes a problem and the walk goes on.
 import type { Readable } from 'node:stream';
 import type { HistoryStep, LayerInfo } from '../../facts/image-scan.js';
-import { type LayerSource, type PreparedLayer, prepareLayer, shortDigest, type WalkState } from './layer.js';
+import {
+  type LayerSource,
+  layerInfo,
+  type PreparedLayer,
+  prepareLayer,
+  shortDigest,
+  type WalkState,
+} from './layer.js';
 import { PathSet } from './path.js';
 import type { EntryVisitor, WalkLimits } from './types.js';
 
@@ -17,14 +24,8 @@ export function newWalkState(limits: WalkLimits, problems: string[], visit: Entr
   };
 }
 
-export const emptyInfo = (src: LayerSource): LayerInfo => ({
-  index: src.index,
-  digest: src.digest,
-  size: 0,
-  entries: 0,
-  ...(src.diffId ? { diffId: src.diffId } : {}),
-  ...(src.mediaType ? { mediaType: src.mediaType } : {}),
-});
+/** A layer that was not read (skipped, or its blob unreadable); createdBy comes later from attribute(). */
+export const emptyInfo = (src: LayerSource): LayerInfo => layerInfo({ ...src, createdBy: undefined });
 
 /** Fills each layer's createdBy from the history steps that made it. */
 export function attribute(layers: LayerInfo[], history: readonly HistoryStep[]): LayerInfo[] {
