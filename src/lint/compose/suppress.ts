@@ -13,6 +13,7 @@
 import type { AnyCheck } from '../../core/model.js';
 import type { Result } from '../../core/report.js';
 import { matchesSelector } from '../../core/selection.js';
+import { inlineSuppressionWarning } from '../inline-suppression.js';
 
 export interface ComposeSuppression {
   path: string;
@@ -123,13 +124,8 @@ export function applyComposeSuppressions(
     };
   });
   for (const s of suppressions) {
-    const where = `${s.path}:${s.line}:${s.column}`;
-    const unknown = s.ids.filter((id) => !registry.some((c) => matchesSelector(c, id)));
-    if (s.ids.length === 0) warnings.push(`${where}: bulkhead-ignore names no check id`);
-    else if (unknown.length > 0)
-      warnings.push(`${where}: bulkhead-ignore names unknown check ${unknown.join(', ')}`);
-    else if (s.reason !== '' && !used.has(s))
-      warnings.push(`${where}: bulkhead-ignore ${s.ids.join(',')} matched no finding`);
+    const w = inlineSuppressionWarning(`${s.path}:${s.line}:${s.column}`, s, registry, used.has(s));
+    if (w) warnings.push(w);
   }
   if (reasonCheck)
     for (const s of suppressions) {

@@ -7,6 +7,7 @@ import { type AnyCheck, type CheckSettings, defaultSettings } from '../../core/m
 import type { Result } from '../../core/report.js';
 import { matchesSelector } from '../../core/selection.js';
 import type { DockerfileFacts, InlineSuppression } from '../../facts/dockerfile.js';
+import { inlineSuppressionWarning } from '../inline-suppression.js';
 
 export interface LintDockerfileOptions {
   checks?: readonly AnyCheck[];
@@ -76,13 +77,8 @@ function suppress(
     };
   });
   for (const s of df.suppressions) {
-    const where = `${df.path}:${s.line}:${s.column}`;
-    const unknownIds = s.ids.filter((id) => !registry.some((c) => matchesSelector(c, id)));
-    if (s.ids.length === 0) warnings.push(`${where}: bulkhead-ignore names no check id`);
-    else if (unknownIds.length > 0)
-      warnings.push(`${where}: bulkhead-ignore names unknown check ${unknownIds.join(', ')}`);
-    else if (s.reason !== '' && !used.has(s))
-      warnings.push(`${where}: bulkhead-ignore ${s.ids.join(',')} matched no finding`);
+    const w = inlineSuppressionWarning(`${df.path}:${s.line}:${s.column}`, s, registry, used.has(s));
+    if (w) warnings.push(w);
   }
   return out;
 }
