@@ -35,8 +35,6 @@ export interface ThreadWalk {
   chunks: AsyncIterable<Buffer>;
   /** Blob bytes read so far. */
   readonly compressed: number;
-  /** Tar bytes decoded (as the worker counted them, reported at the end). */
-  readonly decompressed: number;
   /** After a clean end: the digests asked for. */
   readonly blobDigest: string | undefined;
   readonly tarDigest: string | undefined;
@@ -52,9 +50,8 @@ type FromWorker =
       id: number;
       blobDigest?: string;
       tarDigest?: string;
-      decompressed: number;
     }
-  | { op: 'error'; id: number; kind: ThreadWalkError['kind']; message: string; decompressed: number };
+  | { op: 'error'; id: number; kind: ThreadWalkError['kind']; message: string };
 
 interface JobPort {
   onMessage(m: FromWorker): void;
@@ -113,7 +110,6 @@ class LayerThread {
     let closed = false;
     const walk = {
       compressed: 0,
-      decompressed: 0,
       blobDigest: undefined as string | undefined,
       tarDigest: undefined as string | undefined,
       chunks: undefined as unknown as AsyncIterable<Buffer>,
@@ -148,7 +144,6 @@ class LayerThread {
       onMessage: (m) => {
         switch (m.op) {
           case 'data':
-            walk.decompressed += m.chunk.byteLength;
             queue.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
             poke();
             break;
@@ -164,13 +159,11 @@ class LayerThread {
           case 'done':
             walk.blobDigest = m.blobDigest;
             walk.tarDigest = m.tarDigest;
-            walk.decompressed = m.decompressed;
             ended = true;
             finish();
             poke();
             break;
           case 'error':
-            walk.decompressed = m.decompressed;
             failWith(new ThreadWalkError(m.kind, m.message));
             break;
         }

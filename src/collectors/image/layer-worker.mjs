@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import * as zlib from 'node:zlib';
+import { zstdDecoder } from './zstd-decoder.mjs';
 
 /** Tar bytes sent but not yet acknowledged, per job, before decompression pauses. */
 const OUT_LIMIT = 4 * 1024 * 1024;
@@ -30,37 +31,6 @@ if (!port) throw new Error('layer-worker.mjs runs as a worker thread only');
 
 /** @type {Map<number, Job>} */
 const jobs = new Map();
-/** @returns {Promise<Transform>} */
-async function zstdDecoder() {
-  /** @type {{ createZstdDecompress?: (o?: object) => Transform }} */
-  const z = /** @type {never} */ (zlib);
-  if (typeof z.createZstdDecompress === 'function') return z.createZstdDecompress({ chunkSize: OUT_CHUNK });
-  const { Decompress } = await import('fzstd');
-  /** @type {((b: Buffer) => void) | undefined} */
-  let push;
-  const d = new Decompress((data) => push?.(Buffer.from(data)));
-  return new Transform({
-    transform(chunk, _enc, cb) {
-      push = (b) => this.push(b);
-      try {
-        d.push(chunk);
-        cb();
-      } catch (err) {
-        cb(/** @type {Error} */ (err));
-      }
-    },
-    flush(cb) {
-      push = (b) => this.push(b);
-      try {
-        d.push(new Uint8Array(0), true);
-        cb();
-      } catch (err) {
-        cb(/** @type {Error} */ (err));
-      }
-    },
-  });
-}
-
 /**
  * @param {Job} job
  * @param {'cut' | 'pipe'} kind
@@ -71,7 +41,7 @@ function fail(job, kind, message) {
   job.done = true;
   jobs.delete(job.start.id);
   job.decoder?.destroy();
-  port?.postMessage({ op: 'error', id: job.start.id, kind, message, decompressed: job.decompressed });
+  port?.postMessage({ op: 'error', id: job.start.id, kind, message });
 }
 
 /**
@@ -149,7 +119,7 @@ function begin(start) {
   jobs.set(start.id, job);
   if (start.codec === 'gzip') ready(job, zlib.createGunzip({ chunkSize: OUT_CHUNK }));
   else
-    zstdDecoder().then(
+    zstdDecoder(OUT_CHUNK).then(
       (d) => ready(job, d),
       (err) => fail(job, 'pipe', `zstd decoder unavailable: ${err?.message ?? err}`),
     );
@@ -167,7 +137,6 @@ function ready(job, decoder) {
     port?.postMessage({
       op: 'done',
       id: job.start.id,
-      decompressed: job.decompressed,
       ...(job.blobHash ? { blobDigest: `sha256:${job.blobHash.digest('hex')}` } : {}),
       ...(job.tarHash ? { tarDigest: `sha256:${job.tarHash.digest('hex')}` } : {}),
     });

@@ -11,6 +11,7 @@ import type { EntryType, LayerEntry, LayerInfo } from '../../facts/image-scan.js
 import { type ThreadWalk, ThreadWalkError, walkInThread } from './layer-thread.js';
 import { decodeName, normaliseTarPath, type PathSet, whiteoutOf } from './path.js';
 import type { EntryVisitor, WalkLimits } from './types.js';
+import { zstdDecoder } from './zstd-decoder.mjs';
 
 export interface LayerSource {
   index: number;
@@ -77,34 +78,6 @@ export function zstdWindow(head: Buffer): number | undefined {
   if (fcsBytes === 2) return head.readUInt16LE(at) + 256;
   if (fcsBytes === 4) return head.readUInt32LE(at);
   return Number(head.readBigUInt64LE(at));
-}
-
-async function zstdStream(): Promise<Transform> {
-  const z = zlib as unknown as { createZstdDecompress?: (o?: object) => Transform };
-  if (typeof z.createZstdDecompress === 'function') return z.createZstdDecompress({ chunkSize: CHUNK });
-  const { Decompress } = await import('fzstd');
-  let push: ((b: Buffer) => void) | undefined;
-  const d = new Decompress((data) => push?.(Buffer.from(data)));
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb: TransformCallback) {
-      push = (b) => this.push(b);
-      try {
-        d.push(chunk);
-        cb();
-      } catch (err) {
-        cb(err as Error);
-      }
-    },
-    flush(cb: TransformCallback) {
-      push = (b) => this.push(b);
-      try {
-        d.push(new Uint8Array(0), true);
-        cb();
-      } catch (err) {
-        cb(err as Error);
-      }
-    },
-  });
 }
 
 function entryType(t: string | null): EntryType {
@@ -644,7 +617,7 @@ async function decodeInProcess(
     codec === 'gzip'
       ? zlib.createGunzip({ chunkSize: CHUNK })
       : codec === 'zstd'
-        ? await zstdStream()
+        ? await zstdDecoder(CHUNK)
         : new Transform({ transform: (c, _e, cb) => cb(null, c) });
   out.tar = pipeline(head.stream(), meterIn, decoder, meterOut, (err) => {
     if (err) onError(err);
