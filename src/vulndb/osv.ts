@@ -3,7 +3,7 @@
 // severity and summary a finding shows. GIT ranges are dropped: commit ranges cannot be evaluated against
 // an installed package version, and using them for distro packages would be matching upstream.
 
-import { z } from 'zod';
+import { z } from '../core/schema.js';
 import { cvss3BaseScore, cvssSeverity, type SeverityLevel, severityFromLabel } from './cvss.js';
 
 const Severity = z.object({ type: z.string(), score: z.string() });
