@@ -6,16 +6,40 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { Database as SqliteDatabase } from 'node-sqlite3-wasm';
 import { BulkheadError } from '../core/errors.js';
 
 type SqliteModule = typeof import('node-sqlite3-wasm');
-// Loaded on first use (~90 ms with its wasm): a scan without a database never needs it.
+// Loaded on first use (~30 ms and its wasm): a scan without a database never needs it.
 let sqlite: SqliteModule | undefined;
 const sqliteModule = (): SqliteModule => {
-  sqlite ??= createRequire(import.meta.url)('node-sqlite3-wasm') as SqliteModule;
+  if (!sqlite) {
+    keepWasmBaselineTier();
+    sqlite = createRequire(import.meta.url)('node-sqlite3-wasm') as SqliteModule;
+  }
   return sqlite;
 };
+
+/**
+ * V8 compiles wasm with its baseline compiler (Liftoff) first and re-compiles a function with TurboFan once
+ * it has run about 1.8 MB of code (--wasm-tiering-budget). SQLite's interpreter loop is one huge function
+ * that crosses that budget within the first few queries, and optimising it costs ~0.4 s of CPU on a
+ * background thread on every run: on a 2-core machine that time is taken from the image walk, and the
+ * process waits for the compile before it exits. Imports and lookups are as fast on the baseline code
+ * (BENCHMARKS.md), so the budget is raised a thousandfold: only a process that loops in SQLite for a long
+ * time still gets optimised code. V8 reads the budget when it compiles a module, so it is set before the
+ * first load; Node keeps V8's flags writable after start-up for v8.setFlagsFromString. The flag is
+ * process-wide and concerns wasm only (bulkhead runs no other hot wasm).
+ */
+export const WASM_TIERING_FLAG = '--wasm-tiering-budget=1800000000';
+function keepWasmBaselineTier(): void {
+  try {
+    setFlagsFromString(WASM_TIERING_FLAG);
+  } catch {
+    // An engine without the flag tiers up as before: a slower start, the same results.
+  }
+}
 
 /** Bumped when stored rows change meaning; an older bulkhead refuses a newer file. */
 export const SCHEMA_VERSION = 1;
