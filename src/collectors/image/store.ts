@@ -17,6 +17,13 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { TargetError } from '../../core/errors.js';
 
+/**
+ * Read size for blobs. Each chunk becomes one message to the layer decoder thread, and every message wakes
+ * the other thread (~0.1 ms of this one's time on 2 cores): 1 MiB reads send a quarter of the messages
+ * 256 KiB reads did.
+ */
+const BLOB_READ = 1024 * 1024;
+
 export interface Store {
   /** For messages: the file or directory. */
   readonly where: string;
@@ -176,7 +183,7 @@ export async function openTarStore(path: string): Promise<Store> {
       return createReadStream(path, {
         start: m.offset,
         end: m.offset + m.size - 1,
-        highWaterMark: 256 * 1024,
+        highWaterMark: BLOB_READ,
       }) as ReadStream;
     },
     async readBytes(name, max) {
@@ -233,7 +240,7 @@ export function openDirStore(dir: string): Store {
     names: () => ['index.json', 'oci-layout'],
     async open(name) {
       const fd = openNoFollow(name);
-      return createReadStream('', { fd, highWaterMark: 256 * 1024 });
+      return createReadStream('', { fd, highWaterMark: BLOB_READ });
     },
     async readBytes(name, max) {
       const fd = openNoFollow(name);
