@@ -9,7 +9,8 @@
 //   c. the same with BULKHEAD_LAYER_THREAD=0 (layers decompressed on the main thread, no worker);
 //   d. the same as b with a small database imported from test/fixtures/osv (BENCH_OSV=0 skips it).
 // Throughput is MiB of uncompressed layer tar per second. Targets (issue 4): bulkhead ≥ 0.7x the limit,
-// peak RSS < 300 MB whatever the size. One warm-up, then the median of BENCH_RUNS runs (default 3).
+// peak RSS < 300 MB whatever the size. One warm-up each, then BENCH_RUNS rounds (default 3) in which every
+// series runs once in turn (so a slow minute weighs on all alike); medians are reported.
 // Knobs: BENCH_SIZES=100,1000 (MiB), BENCH_SEED=1, BENCH_LEVEL=6 (gzip), BENCH_RUNS, BENCH_OSV=0,
 // BENCH_IMAGES=a.tar,b.tar (also scan existing docker save / OCI tars), BENCH_KEEP=1 (keep the temp dir).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -52,25 +53,42 @@ const work = mkdtempSync(join(tmpdir(), 'bulkhead-bench-image-'));
 const measure = (cmd, args, opts = {}) =>
   measureIn(work, cmd, args, { ...opts, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
 
-/** Warm-up plus `runs` samples; an error stops the series. */
-function repeat(name, one) {
-  log(`${name}: warm-up`);
-  const warm = one(true);
-  if (warm.error) return warm;
-  const samples = [];
+/**
+ * Each series gets a warm-up, then `runs` rounds in which every series runs once, in turn: on a noisy
+ * machine a slow minute then weighs on every series alike instead of on whichever ran during it. Returns
+ * per series the warm-up's details with the median wall time and peak RSS; an error stops that series.
+ */
+function interleave(series) {
+  const out = series.map(({ name, one }) => {
+    log(`${name}: warm-up`);
+    return { name, one, warm: one(true), samples: [] };
+  });
   for (let i = 0; i < runs; i++) {
-    const s = one(false);
-    if (s.error) return s;
-    log(
-      `${name}: run ${i + 1}/${runs}: ${(s.wallMs / 1000).toFixed(2)} s${s.rssKb ? `, ${(s.rssKb / 1024).toFixed(0)} MB` : ''}`,
-    );
-    samples.push(s);
+    for (const s of out) {
+      if (s.warm.error || s.error) continue;
+      const r = s.one(false);
+      if (r.error) {
+        s.error = r;
+        continue;
+      }
+      log(
+        `${s.name}: run ${i + 1}/${runs}: ${(r.wallMs / 1000).toFixed(2)} s${r.rssKb ? `, ${(r.rssKb / 1024).toFixed(0)} MB` : ''}`,
+      );
+      s.samples.push(r);
+    }
   }
-  return {
-    ...warm,
-    wallMs: median(samples.map((s) => s.wallMs)),
-    rssKb: median(samples.map((s) => s.rssKb)),
-  };
+  return out.map((s) => {
+    if (s.warm.error) return s.warm;
+    if (s.error) return s.error;
+    return {
+      ...s.warm,
+      wallMs: median(s.samples.map((x) => x.wallMs)),
+      rssKb: median(s.samples.map((x) => x.rssKb)),
+      scanMs: s.samples.every((x) => x.scanMs != null)
+        ? median(s.samples.map((x) => x.scanMs))
+        : s.warm.scanMs,
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------- layer blobs
@@ -290,44 +308,28 @@ try {
     const unc = blobs.reduce((s, b) => s + (b.uncompressed ?? 0), 0);
     const comp = blobs.reduce((s, b) => s + b.size, 0);
     const base = { image: im.label, layers: blobs.length, files: im.files, unc, comp };
-    const lim = repeat(`${im.label}: gzip -dc | tar -t`, limit(blobs));
-    const bh = repeat(`${im.label}: bulkhead, empty db`, scan(im.path, emptyDb));
+    const series = [
+      { name: `${im.label}: gzip -dc | tar -t`, one: limit(blobs) },
+      { name: `${im.label}: bulkhead, empty db`, one: scan(im.path, emptyDb) },
+      // The same scan with the layer reader thread off (decompression on the main thread), for comparison.
+      {
+        name: `${im.label}: bulkhead, empty db, no thread`,
+        one: scan(im.path, emptyDb, { BULKHEAD_LAYER_THREAD: '0' }),
+      },
+      ...(osvDb ? [{ name: `${im.label}: bulkhead, osv db`, one: scan(im.path, osvDb) }] : []),
+    ];
+    const [lim, bh, inproc, o] = interleave(series);
+    const vs = (x) => ({ limitMs: lim.wallMs, ratio: lim.error || x.error ? null : lim.wallMs / x.wallMs });
     rows.push({ ...base, what: '`gzip -dc \\| tar -t` (limit)', ...lim });
-    rows.push({
-      ...base,
-      what: 'bulkhead, no vuln DB',
-      ...bh,
-      limitMs: lim.wallMs,
-      ratio: lim.error || bh.error ? null : lim.wallMs / bh.wallMs,
-    });
-    // The same scan with the layer reader thread off (decompression on the main thread), for comparison.
-    const inproc = repeat(
-      `${im.label}: bulkhead, empty db, no thread`,
-      scan(im.path, emptyDb, { BULKHEAD_LAYER_THREAD: '0' }),
-    );
-    rows.push({
-      ...base,
-      what: 'bulkhead, no vuln DB, `BULKHEAD_LAYER_THREAD=0`',
-      ...inproc,
-      limitMs: lim.wallMs,
-      ratio: lim.error || inproc.error ? null : lim.wallMs / inproc.wallMs,
-    });
-    if (osvDb) {
-      const o = repeat(`${im.label}: bulkhead, osv db`, scan(im.path, osvDb));
-      rows.push({
-        ...base,
-        what: 'bulkhead, OSV fixtures DB',
-        ...o,
-        limitMs: lim.wallMs,
-        ratio: lim.error || o.error ? null : lim.wallMs / o.wallMs,
-      });
-    }
+    rows.push({ ...base, what: 'bulkhead, no vuln DB', ...bh, ...vs(bh) });
+    rows.push({ ...base, what: 'bulkhead, no vuln DB, `BULKHEAD_LAYER_THREAD=0`', ...inproc, ...vs(inproc) });
+    if (o) rows.push({ ...base, what: 'bulkhead, OSV fixtures DB', ...o, ...vs(o) });
     rmSync(join(im.dir, 'layers'), { recursive: true, force: true });
   }
 
   const f = (x, d = 0) => (x == null ? 'n/a' : x.toFixed(d));
   console.log(
-    `\nbulkhead image scan benchmark — ${machine()}; gzip level ${level}; median of ${runs} runs after 1 warm-up\n`,
+    `\nbulkhead image scan benchmark — ${machine()}; gzip level ${level}; median of ${runs} interleaved runs after 1 warm-up\n`,
   );
   console.log(
     '| image | layers | files | uncompressed (MiB) | gzip (MiB) | measured | wall (s) | MiB/s | vs limit | scan only (s) | scan only vs limit | peak RSS (MB) | notes |',
