@@ -467,7 +467,8 @@ export async function generateImage(
     let used = 0;
     let i = 0;
     while (used < budget) {
-      const size = Math.min(budget - used, rng.logUniform(200, 64 * 1024));
+      // Whole bytes: a budget that is a fraction of a small image's size need not be one.
+      const size = Math.floor(Math.min(budget - used, rng.logUniform(200, 64 * 1024)));
       const b = Buffer.allocUnsafe(size);
       const k = typeof kind === 'function' ? kind(i) : kind;
       if (k === 'text') c.text(b, 0, size);
