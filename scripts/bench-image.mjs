@@ -245,8 +245,8 @@ function scan(image, db, env = {}) {
 }
 
 function ensureBuilt() {
-  if (existsSync(join(root, 'dist/bulkhead.mjs'))) return;
-  log('dist/bulkhead.mjs missing: npm run build');
+  if (existsSync(join(root, 'dist/bulkhead.cjs'))) return;
+  log('dist/bulkhead.cjs missing: npm run build');
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run build failed:\n${firstLines(r.stdout + r.stderr, 12)}`);
 }

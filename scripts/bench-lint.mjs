@@ -159,7 +159,7 @@ function cli(dir, files) {
 
 function ensureBuilt() {
   const stale =
-    !existsSync(join(root, 'dist/bulkhead.mjs')) ||
+    !existsSync(join(root, 'dist/bulkhead.cjs')) ||
     (existsSync(join(root, 'src/lint/dockerfile/index.ts')) && !existsSync(DOCKERFILE_MODULE));
   if (!stale) return;
   log('dist/ is missing or lacks the Dockerfile linter: npm run build');
@@ -206,9 +206,9 @@ try {
       : `${bh.failing} failing results, ${bh.rules} rules, ${bh.diagnostics} diagnostics`,
   });
 
-  const c = existsSync(join(root, 'dist/bulkhead.mjs'))
+  const c = existsSync(join(root, 'dist/bulkhead.cjs'))
     ? repeat('bulkhead lint CLI', cli(corpusDir, nAll))
-    : { error: 'dist/bulkhead.mjs not found (npm run build failed)' };
+    : { error: 'dist/bulkhead.cjs not found (npm run build failed)' };
   if (!c.error && !existsSync(DOCKERFILE_MODULE))
     c.note = 'Dockerfile linter not built: the CLI linted the compose files only';
   rows.push({

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { type Config, parseConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
@@ -22,8 +23,9 @@ export async function loadConfig(
   } catch (err) {
     throw new ConfigError(`cannot read ${file}: ${(err as Error).message}`);
   }
-  // Loaded only when there is a file to parse: it is a measurable part of the CLI's start-up.
-  const { parse } = await import('yaml');
+  // Loaded only when there is a file to parse: it is a measurable part of the CLI's start-up. Through
+  // require: the CLI bundle is a vm.Script (bin/bulkhead.js), which has no import().
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   let doc: unknown;
   try {
     doc = parse(text, { prettyErrors: false });

@@ -93,7 +93,7 @@ describe.runIf(isRoot)('bulkhead audit over ssh:// against a real sshd', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(repo, 'dist/bulkhead.mjs')))
+    if (!existsSync(join(repo, 'dist/bulkhead.cjs')))
       execFileSync('npm', ['run', 'build'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
     work = mkdtempSync(join(tmpdir(), 'bulkhead-ssh-it-'));
     const port = await freePort();

@@ -63,7 +63,7 @@ function stopQuietly(d: Daemon): void {
 }
 
 function ensureBuilt(): void {
-  if (existsSync(join(repo, 'dist/bulkhead.mjs'))) return;
+  if (existsSync(join(repo, 'dist/bulkhead.cjs'))) return;
   execFileSync('npm', ['run', 'build'], {
     cwd: repo,
     stdio: ['ignore', 'ignore', 'inherit'],

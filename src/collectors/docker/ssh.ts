@@ -4,6 +4,7 @@
 // containers costs one handshake, not one per request (docker-modem, used before, connected per request);
 // requests are capped below OpenSSH's default MaxSessions (10 channels per connection).
 import { type AgentOptions, Agent as HttpAgent } from 'node:http';
+import { createRequire } from 'node:module';
 import { connect as netConnect, type Socket } from 'node:net';
 import { userInfo } from 'node:os';
 import type { Duplex } from 'node:stream';
@@ -96,11 +97,8 @@ class DialStdioAgent extends HttpAgent {
 /** Opens (lazily, on the first request) one SSH connection for an ssh:// endpoint. */
 export async function openSshSession(t: SshTarget): Promise<SshSession> {
   // Loaded on demand: ssh2 is only needed for ssh:// and costs start-up time.
-  // A CommonJS module: under ESM its exports are the default export.
-  const mod = (await import('ssh2')) as unknown as {
-    default?: typeof import('ssh2');
-  } & typeof import('ssh2');
-  const SshClient = (mod.default ?? mod).Client;
+  // Through require: the CLI bundle is a vm.Script (bin/bulkhead.js), which has no import().
+  const SshClient = (createRequire(import.meta.url)('ssh2') as typeof import('ssh2')).Client;
   let sock: Socket | undefined;
   let client: Client | undefined;
   let ready: Promise<Client> | undefined;

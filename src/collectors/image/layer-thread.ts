@@ -62,6 +62,22 @@ interface JobPort {
 
 const WORKER_FILE = new URL('./layer-worker.mjs', import.meta.url);
 
+/**
+ * For `bulkhead image scan`, bin/bulkhead.js starts this thread before the CLI bundle loads, so that it has
+ * booted (~80 ms) by the time the first layer arrives, and leaves it under this global symbol. Taken once;
+ * the loader removes it if it fails or exits before that.
+ */
+export const EARLY_WORKER = Symbol.for('bulkhead.layerWorker');
+function adoptEarlyWorker(): Worker | undefined {
+  const g = globalThis as Record<symbol, unknown>;
+  const w = g[EARLY_WORKER];
+  delete g[EARLY_WORKER];
+  if (!(w instanceof Worker)) return undefined;
+  if (process.env.BULKHEAD_DEBUG_STARTUP === '1')
+    process.stderr.write('bulkhead: layer decoder thread: the one started before the bundle loaded\n');
+  return w;
+}
+
 class LayerThread {
   private worker: Worker | undefined;
   private disabled = false;
@@ -77,7 +93,7 @@ class LayerThread {
     if (this.worker || this.disabled) return this.worker;
     try {
       if (!existsSync(fileURLToPath(WORKER_FILE))) throw new Error(`${WORKER_FILE.pathname} is missing`);
-      const w = new Worker(WORKER_FILE, { stdout: false, stderr: false });
+      const w = adoptEarlyWorker() ?? new Worker(WORKER_FILE, { stdout: false, stderr: false });
       w.on('message', (m: FromWorker) => this.jobs.get(m.id)?.onMessage(m));
       const gone = (err: Error): void => {
         if (this.worker === w) this.worker = undefined;

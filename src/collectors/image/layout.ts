@@ -1,6 +1,7 @@
 // Images in files: a `docker save` tar (legacy <v1id>/layer.tar layout, or Docker 25+'s OCI layout with a
 // manifest.json), an OCI layout directory, or an OCI layout in a tar. Everything is read in place.
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { TargetError, UsageError } from '../../core/errors.js';
 import { isObj, parseImageConfig, str } from './config.js';
 import type { LayerSource } from './layer.js';
@@ -36,7 +37,6 @@ export async function openFileImage(
   let store: Store;
   let isDir = false;
   try {
-    const { statSync } = await import('node:fs');
     isDir = statSync(spec.path).isDirectory();
   } catch (err) {
     throw new TargetError(`cannot read ${spec.path}: ${(err as NodeJS.ErrnoException).code ?? err}`);
